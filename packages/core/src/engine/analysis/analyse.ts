@@ -1,0 +1,81 @@
+import type { ContractDocument, Language, Section } from '../../document/types.js';
+import { findParties, type PartyLexicon } from './parties.js';
+import { findPrecedence, findSupersessions, type Precedence, type Supersession } from './precedence.js';
+import { splitSentences, type Sentence } from './sentences.js';
+
+/** Everything the checks share about one document, computed once. */
+export interface DocumentAnalysis {
+  sentences: Sentence[];
+  parties: PartyLexicon;
+  supersessions: Supersession[];
+  precedence: Precedence;
+  /** The amendment that replaced the text at `offset`, if any. */
+  supersededAt(offset: number): Supersession | null;
+  /** True when `offset` lies in a part that prevails over the body. */
+  prevailsAt(offset: number): boolean;
+  /** Heading path of the sections holding a sentence, lower-case ("article 9 – sécurité > 9.2 notification"). */
+  headingPath(sentence: Sentence): string;
+  /** True for a definition ("« Incident » désigne…", '"Breach" means…'): not an obligation. */
+  isDefinition(sentence: Sentence): boolean;
+  /** The section a sentence refers to for its figures ("le délai fixé à l'annexe 3"), if it resolves. */
+  referencedSection(sentence: Sentence): { section: Section; index: number } | 'unresolved' | null;
+  /** Language of the stretch holding an offset. */
+  languageAt(offset: number): Language;
+}
+
+const DEFINITION =
+  /^\s*(?:[-–•]\s*)?(?:\(?[a-z0-9]{1,3}[).]\s*)?(?:«\s*|"|“|')?[\p{L}][^»"”':]{1,80}(?:\s*»|"|”|')?\s*(?::|,)?\s*(?:d[ée]signe|d[ée]signent|signifie|s'entend|s'entendent|recouvre|correspond|means|shall mean|refers to|has the meaning|includes any)\b|^\s*(?:on entend par|par\s+«)/iu;
+
+const REFERENCE =
+  /\b(?:fix[ée]e?s?|pr[ée]vue?s?|d[ée]finie?s?|indiqu[ée]e?s?|pr[ée]cis[ée]e?s?|mentionn[ée]e?s?|figurant|stipul[ée]e?s?|set out|specified|defined|described|stated|listed|provided|referred to)\s+(?:[àa]|en|dans|au|aux|in|at|under|par)\s+(?:l'|la|le|les|the)?\s*(annexe|annex|schedule|appendix|exhibit|article|clause|section)\s*(?:n[°o]\.?\s*)?([0-9]+(?:\.[0-9]+)*|[IVX]+\b|[A-Z]\b)/iu;
+
+export function analyse(doc: ContractDocument): DocumentAnalysis {
+  const sentences = splitSentences(doc);
+  const parties = findParties(doc.text);
+  const supersessions = findSupersessions(doc);
+  const precedence = findPrecedence(doc);
+  const prevailingRanges = precedence.prevailing.map((i) => doc.sections[i]!).map((s) => [s.start, s.end] as const);
+
+  const pathCache = new Map<number, string>();
+  function headingPath(sentence: Sentence): string {
+    if (sentence.section < 0) return '';
+    const cached = pathCache.get(sentence.section);
+    if (cached !== undefined) return cached;
+    const parts: string[] = [];
+    let i: number | null = sentence.section;
+    while (i !== null && i >= 0) {
+      const s: Section = doc.sections[i]!;
+      parts.unshift(s.heading.toLowerCase());
+      i = s.parent;
+    }
+    const path = parts.join(' > ');
+    pathCache.set(sentence.section, path);
+    return path;
+  }
+
+  return {
+    sentences,
+    parties,
+    supersessions,
+    precedence,
+    supersededAt: (offset) => supersessions.find((s) => offset >= s.start && offset < s.end) ?? null,
+    prevailsAt: (offset) => prevailingRanges.some(([a, b]) => offset >= a && offset < b),
+    headingPath,
+    isDefinition: (sentence) => DEFINITION.test(sentence.text),
+    referencedSection(sentence) {
+      const m = REFERENCE.exec(sentence.text);
+      if (!m) return null;
+      const kind = m[1]!.toLowerCase();
+      const number = m[2]!.toUpperCase();
+      const wantAnnex = !/^(?:article|clause|section)$/.test(kind);
+      const index = doc.sections.findIndex(
+        (s) => (wantAnnex ? s.kind === 'annex' : s.kind === 'article' || s.kind === 'clause') && (s.number ?? '').toUpperCase() === number,
+      );
+      return index >= 0 ? { section: doc.sections[index]!, index } : 'unresolved';
+    },
+    languageAt(offset) {
+      const span = doc.languageSpans.find((s) => offset >= s.start && offset < s.end);
+      return span?.language ?? doc.language;
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { namesPattern, type PartyLexicon } from './parties.js';
+import type { Sentence } from './sentences.js';
+
+/**
+ * Who is bound by the verb at a given place in a sentence, and whether the
+ * verb is negated. Contracts put the subject far from the verb ("Le Titulaire,
+ * dès qu'il a connaissance d'un incident affectant l'Établissement, le notifie
+ * …"), use passives ("shall be notified to Customer by Supplier") and leave the
+ * subject in a list's lead-in; each is handled in turn, most explicit first.
+ */
+
+export type BoundRole = 'supplier' | 'client' | 'both' | 'other' | 'unknown';
+
+export interface Bound {
+  role: BoundRole;
+  via: 'subject' | 'agent' | 'recipient' | 'lead-in' | 'section' | 'none';
+}
+
+// A finite verb or modal right after a subject: what makes a party mention the subject.
+const VERB_AFTER_SUBJECT = new RegExp(
+  String.raw`^(?:\s*\([^)]{0,120}\))?(?:\s*,[^,;]{0,200},)?\s*(?:(?:et|and)\s+(?:ses|son|sa|its|their|tout|any)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+)?(?:(?:ne|n'|se|s'|lui|leur|l'|le|la|les|en|y)\s*)*(?:` +
+    [
+      // French finite forms used in obligations, rights and statements
+      String.raw`engage|engagent|oblige|obligent|doit|doivent|devra|devront|est\b|sont\b|sera\b|seront\b|a\b|ont\b|aura\b|auront\b|peut|peuvent|pourra|pourront|r[ée]serve|dispose|disposera|b[ée]n[ée]ficie|accepte|autorise|permet|notifie|notifiera|informe|informera|avertit|avertira|alerte|alertera|signale|signalera|pr[ée]vient|pr[ée]viendra|conserve|conservera|garde|archive|tient|tiendra|met|mettra|assure|assurera|garantit|garantira|d[ée]signe|d[ée]signera|communique|communiquera|transmet|transmettra|fournit|fournira|interdit|veille|veillera|prend|prendra|proc[èe]de|proc[ée]dera|adresse|adressera|fait|fera|s'acquitte|paie|paiera|paye|supporte|reconna[îi]t|d[ée]clare|consent|conserveront|notifieront|informeront|souscrit|applique|appliquera|remet|remettra|respecte|respectera|r[ée]alise|r[ée]alisera|effectue|effectuera|laisse|tol[èe]re|facilite|facilitera|d[ée]clenche|pr[ée]sente|d[ée]tient`,
+      // English
+      String.raw`shall|must|will|may|might|should|can|cannot|agrees?|undertakes?|commits?|is\b|are\b|has\b|have\b|hereby|notif(?:y|ies)|inform(?:s)?|retains?|keeps?|maintains?|provides?|warrants?|acknowledges?|represents?|ensures?|grants?|designates?|appoints?|permits?|allows?|pays?|reserves?|stores?|preserves?|logs?\b|records?\b|submits?|accepts?|consents?`,
+    ].join('|') +
+    String.raw`)`,
+  'iu',
+);
+
+const MUTUAL = /(?:chaque|l'une? (?:ou l'autre |des )?|aucune des|les deux) parties?|les parties|each party|either party|both parties|the parties|each of the parties/giu;
+
+// Negation that governs a verb: "n'est pas tenu de", "is not required to", "no obligation to".
+const NEGATION_FR = /\b(?:ne|n')\s*(?:[\p{L}']+\s+){0,4}?(?:pas|point|jamais|nullement|aucunement|plus)\b|\baucune obligation\b|\bsans (?:obligation|[êe]tre tenu)\b|\bexclut\b|\bexclu(?:e|s|es)?\s+(?:de|du)\b/iu;
+const NEGATION_EN = /\b(?:not|never|no obligation|under no|in no event|nothing in|without any obligation|neither|nor)\b/iu;
+// "no later than", "not more than", "not exceeding": deadlines and ceilings, not negations of the verb.
+const NOT_A_NEGATION = /\b(?:no|not) (?:later|more|less|longer|fewer|sooner|earlier) than\b|\bnot (?:to )?exceed(?:ing)?\b|\bnot exceeding\b|\bne (?:pourra|peut|saurait|devra|doit) (?:pas )?(?:exc[ée]der|d[ée]passer)\b|\bnot? (?:less|fewer)\b|\bpas moins de\b|\bau plus tard\b/giu;
+
+export function isNegated(before: string, lang: 'fr' | 'en' | 'any' = 'any'): boolean {
+  const window = before.slice(-90).replace(NOT_A_NEGATION, ' ');
+  // Only the clause that holds the verb: stop at the last ';' or sentence-internal ':'.
+  const clause = window.slice(Math.max(window.lastIndexOf(';'), window.lastIndexOf(':')) + 1);
+  if (lang !== 'en' && NEGATION_FR.test(clause)) return true;
+  if (lang !== 'fr' && NEGATION_EN.test(clause)) return true;
+  return false;
+}
+
+function roleOfMention(mention: string, lexicon: PartyLexicon): BoundRole {
+  const m = mention.toLowerCase().replace(/^(?:le|la|les|l'|the|au|aux|du|des|à la|à l')\s*/u, '').trim();
+  if (lexicon.supplier.includes(m)) return 'supplier';
+  if (lexicon.client.includes(m)) return 'client';
+  return 'other';
+}
+
+interface Mention {
+  index: number;
+  end: number;
+  role: BoundRole;
+}
+
+function mentions(text: string, lexicon: PartyLexicon): Mention[] {
+  const out: Mention[] = [];
+  const re = new RegExp(namesPattern([...lexicon.supplier, ...lexicon.client]), 'giu');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    // "vous"/"you"/"we" are parties only in documents written in that voice; a bare role word counts.
+    out.push({ index: m.index, end: m.index + m[0].length, role: roleOfMention(m[0], lexicon) });
+  }
+  MUTUAL.lastIndex = 0;
+  while ((m = MUTUAL.exec(text)) !== null) out.push({ index: m.index, end: m.index + m[0].length, role: 'both' });
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** The role of the last party mention before `at` that is the subject of a verb. */
+function subjectBefore(text: string, at: number, lexicon: PartyLexicon): BoundRole | null {
+  const found = mentions(text.slice(0, at), lexicon).filter((m) => {
+    const precededBy = text.slice(Math.max(0, m.index - 25), m.index).toLowerCase();
+    // "de l'Établissement", "to the Customer", "par le Titulaire", "the Customer's", "pour le compte du" are not subjects.
+    if (/(?:\b(?:de|du|des|à|au|aux|par|pour|avec|envers|contre|chez|auprès|aupres|of|to|by|for|with|from|against|than|que)\s+(?:l'|le|la|les|the|ce|cet|cette)?\s*)$/iu.test(precededBy)) return false;
+    if (/^'s\b|^’s\b/.test(text.slice(m.end, m.end + 3))) return false;
+    return VERB_AFTER_SUBJECT.test(text.slice(m.end, m.end + 260));
+  });
+  return found.length ? found[found.length - 1]!.role : null;
+}
+
+// "par le Titulaire", "by the Supplier" after a passive verb.
+function agentAfter(text: string, at: number, lexicon: PartyLexicon): BoundRole | null {
+  const after = text.slice(at, at + 200);
+  const re = new RegExp(String.raw`\b(?:par|by)\s+(?:l'|le|la|les|the|ses|its)?\s*(` + namesPattern([...lexicon.supplier, ...lexicon.client]) + ')', 'iu');
+  const m = re.exec(after);
+  return m ? roleOfMention(m[1]!, lexicon) : null;
+}
+
+// The addressee of a notification: "à l'Établissement", "notify Customer", "informe le Client".
+export function recipientAfter(text: string, at: number, lexicon: PartyLexicon): BoundRole | null {
+  const after = text.slice(at, at + 160);
+  const re = new RegExp(
+    String.raw`^[\p{L}'’-]*\s+(?:(?:imm[ée]diatement|promptly|immediately|sans d[ée]lai|par [ée]crit|in writing|without undue delay|formellement|sans tarder)\s+)?(?:(?:à|a|au|aux|to|the|l'|le|la|les)\s*)*(` +
+      namesPattern([...lexicon.supplier, ...lexicon.client]) +
+      ')',
+    'iu',
+  );
+  const m = re.exec(after);
+  if (m) return roleOfMention(m[1]!, lexicon);
+  const re2 = new RegExp(String.raw`\b(?:à|au|aux|to)\s+(?:l'|le|la|les|the)?\s*(` + namesPattern([...lexicon.supplier, ...lexicon.client]) + ')', 'iu');
+  const m2 = re2.exec(after.slice(0, 120));
+  return m2 ? roleOfMention(m2[1]!, lexicon) : null;
+}
+
+function opposite(role: BoundRole): BoundRole {
+  if (role === 'client') return 'supplier';
+  if (role === 'supplier') return 'client';
+  return 'unknown';
+}
+
+/**
+ * Who is bound by the verb at `at` (offset in the sentence text).
+ * `recipientMatters`: for notify/inform verbs, the addressee tells the notifier.
+ */
+export function whoIsBound(
+  sentence: Sentence,
+  at: number,
+  lexicon: PartyLexicon,
+  options: { recipientMatters?: boolean; sectionHeading?: string | null; passiveAgent?: boolean } = {},
+): Bound {
+  const text = sentence.text;
+  const subject = subjectBefore(text, at, lexicon);
+  if (subject !== null) return { role: subject, via: 'subject' };
+  const agent = options.passiveAgent === false ? null : agentAfter(text, at, lexicon);
+  if (agent !== null) return { role: agent, via: 'agent' };
+  if (options.recipientMatters) {
+    const recipient = recipientAfter(text, at, lexicon);
+    if (recipient === 'client' || recipient === 'supplier') return { role: opposite(recipient), via: 'recipient' };
+  }
+  if (sentence.leadIn) {
+    const lead = subjectBefore(sentence.leadIn, sentence.leadIn.length, lexicon);
+    if (lead !== null) return { role: lead, via: 'lead-in' };
+  }
+  if (options.sectionHeading) {
+    const heading = options.sectionHeading.toLowerCase();
+    const ms = mentions(heading, lexicon);
+    if (ms.length === 1) return { role: ms[0]!.role, via: 'section' };
+  }
+  return { role: 'unknown', via: 'none' };
+}

@@ -1,0 +1,93 @@
+import type { ContractDocument, Section } from '../../document/types.js';
+
+/**
+ * Which parts of a contract stand: an amendment that replaces or deletes an
+ * article supersedes it, and an order-of-precedence clause can make an annex
+ * (a DPA, a security schedule) prevail over the body when they disagree.
+ */
+
+export interface Supersession {
+  /** The replaced text, [start, end). */
+  start: number;
+  end: number;
+  /** The article number as the amendment names it ("9.2"). */
+  article: string;
+  /** Offset of the amending statement. */
+  by: number;
+}
+
+export interface Precedence {
+  /** Sections (indices) that prevail over the body in case of conflict. */
+  prevailing: number[];
+  /** Offset of the precedence clause, for evidence. */
+  at: number | null;
+}
+
+const AMENDS_FR =
+  /\b(?:l'|les\s+)?(?:article|clause|paragraphe|point|stipulation)s?\s+([0-9]+(?:\.[0-9]+)*)(?:\s+(?:du|de la|de l'|des)\s+[^,.;]{0,80}?)?\s+(?:est|sont)\s+(?:(?:int[ée]gralement|purement et simplement|enti[èe]rement)\s+)?(?:supprim[ée]s?(?:\s+et\s+remplac[ée]s?)?|remplac[ée]s?|modifi[ée]s?|abrog[ée]s?|annul[ée]s?|r[ée]dig[ée]s?)/giu;
+const AMENDS_EN =
+  /\b(?:article|clause|section|paragraph)s?\s+([0-9]+(?:\.[0-9]+)*)(?:\s+of\s+the\s+[^,.;]{0,60}?)?\s+(?:is|are|shall be)\s+(?:hereby\s+)?(?:deleted(?:\s+(?:in its entirety\s+)?and\s+replaced)?|replaced|amended(?:\s+and\s+restated)?|superseded|restated|revoked)/giu;
+const REPLACES =
+  /\b(?:remplace|annule et remplace|supersedes|replaces)\s+(?:les\s+(?:dispositions|stipulations)\s+de\s+)?(?:l'|the\s+)?(?:article|clause|section)\s+([0-9]+(?:\.[0-9]+)*)/giu;
+
+function numberMatches(section: Section, article: string): boolean {
+  if (!section.number) return false;
+  return section.number === article && (section.kind === 'article' || section.kind === 'clause');
+}
+
+export function findSupersessions(doc: ContractDocument): Supersession[] {
+  const out: Supersession[] = [];
+  for (const re of [AMENDS_FR, AMENDS_EN, REPLACES]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(doc.text)) !== null) {
+      const article = m[1]!;
+      const by = m.index;
+      // The replaced article is a section with that number that starts before the amendment
+      // and is not itself inside an amendment.
+      const amendments = doc.sections.filter((s) => s.kind === 'amendment');
+      const insideAmendment = (offset: number) => amendments.some((a) => offset >= a.start && offset < a.end);
+      for (const section of doc.sections) {
+        if (section.start >= by || !numberMatches(section, article) || insideAmendment(section.start)) continue;
+        if (!out.some((o) => o.start === section.start)) out.push({ start: section.start, end: Math.min(section.end, by), article, by });
+      }
+    }
+  }
+  return out;
+}
+
+const PRECEDENCE =
+  /(?:en cas de (?:contradiction|conflit|divergence|incoh[ée]rence|contrari[ée]t[ée])|in (?:the )?(?:event|case) of (?:any )?(?:conflict|inconsistency|discrepancy|contradiction))[^.]{0,250}?\b(?:pr[ée]vau(?:t|dra|dront|lent)|pr[ée]valoir|prime(?:nt|ra)?|l'emporte(?:nt|ra)?|shall (?:prevail|govern|control|take precedence)|prevails?|takes? precedence|will (?:prevail|govern|control))/giu;
+const PART_REFERENCE = /\b(annexe|annex|schedule|appendix|exhibit)\s*(?:n[°o]\.?\s*)?([0-9]+|[IVX]+|[A-Z])\b/giu;
+const NAMED_PARTS =
+  /\b(dpa|data processing (?:agreement|addendum)|accord (?:de|relatif au) (?:sous-traitance|traitement)|plan d'assurance s[ée]curit[ée]|pas\b|security (?:schedule|annex|addendum)|annexe s[ée]curit[ée])/iu;
+
+/** Finds which annexes prevail over the body. */
+export function findPrecedence(doc: ContractDocument): Precedence {
+  PRECEDENCE.lastIndex = 0;
+  const annexes = doc.sections.map((s, i) => ({ s, i })).filter(({ s }) => s.kind === 'annex');
+  let m: RegExpExecArray | null;
+  while ((m = PRECEDENCE.exec(doc.text)) !== null) {
+    const clause = m[0];
+    // "la présente annexe prévaut" / "this Schedule shall prevail": the annex holding the clause.
+    const self = /(?:la pr[ée]sente annexe|le pr[ée]sent (?:accord|avenant)|this (?:schedule|annex|appendix|exhibit|dpa|addendum))/iu.test(clause);
+    if (self) {
+      const holder = annexes.filter(({ s }) => m!.index >= s.start && m!.index < s.end).pop();
+      if (holder) return { prevailing: [holder.i], at: m.index };
+    }
+    // The part named just before the verb wins ("…, l'annexe 3 prévaut").
+    const refs = [...clause.matchAll(PART_REFERENCE)];
+    const last = refs[refs.length - 1];
+    if (last && !/sur (?:l'|les?)\s*(?:annexe|contrat)/iu.test(clause.slice((last.index ?? 0) - 8, last.index))) {
+      const number = last[2]!.toUpperCase();
+      const hit = annexes.find(({ s }) => (s.number ?? '').toUpperCase() === number);
+      if (hit) return { prevailing: [hit.i], at: m.index };
+    }
+    const named = NAMED_PARTS.exec(clause);
+    if (named) {
+      const hit = annexes.find(({ s }) => NAMED_PARTS.test(s.heading));
+      if (hit) return { prevailing: [hit.i], at: m.index };
+    }
+  }
+  return { prevailing: [], at: null };
+}

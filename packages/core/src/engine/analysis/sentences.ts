@@ -1,0 +1,146 @@
+import type { ContractDocument } from '../../document/types.js';
+
+/**
+ * Splits the normalised text into the units rules read: sentences inside
+ * paragraphs, table rows kept whole, and list items that carry the lead-in
+ * line they complete ("Le Titulaire s'engage à : – notifier …").
+ */
+
+export interface Sentence {
+  /** Index in the analysis' sentence list. */
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Lower-cased text, same length as `text`, for matching. */
+  lower: string;
+  /** Index of the line (paragraph, heading or table row) the sentence belongs to. */
+  line: number;
+  /** The line is a table row: cells separated by " | ". */
+  tableRow: boolean;
+  /** The line looks like a heading (short, no final punctuation, or matches a section start). */
+  heading: boolean;
+  /** Index of the innermost section holding the sentence, or -1. */
+  section: number;
+  /**
+   * Lower-cased lead-in that a list item or a continuation completes, e.g.
+   * "le titulaire s'engage à :" — lets a rule find the subject of "– notifier …".
+   */
+  leadIn: string | null;
+}
+
+// Abbreviations after which a full stop does not end a sentence (FR and EN contract usage).
+const ABBREVIATIONS = new Set([
+  'art', 'arts', 'al', 'cf', 'etc', 'ex', 'p', 'pp', 'n', 'no', 'nos', 'm', 'mm', 'mme', 'mlle', 'me', 'dr', 'pr',
+  'st', 'ste', 'inc', 'ltd', 'co', 'corp', 'sect', 'sec', 'ch', 'chap', 'vol', 'min', 'max', 'approx', 'vs', 'env',
+  'tél', 'tel', 'fax', 'réf', 'ref', 'e.g', 'i.e', 'eg', 'ie', 'cad', 'c.-à-d', 'mr', 'mrs', 'ms', 'jr', 'sr', 'av', 'bd',
+  'fig', 'annex', 'sched', 'para', 'paras', 'cl', 'ss', 'sa', 'sas', 'sarl', 'plc', 'llc', 'gmbh',
+]);
+
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
+/** Sentence boundaries inside one line, as [start, end) offsets relative to the line. */
+export function splitLine(line: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let from = 0;
+  const re = /[.!?](?=["»”')\]]*\s+["«“(]?[\p{Lu}\d])/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null) {
+    const at = m.index;
+    if (line[at] === '.') {
+      const before = line.slice(Math.max(from, at - 12), at);
+      const word = /([\p{L}.-]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+      // "art. 7", "n. 3", "e.g. X", a single capital ("J. Martin"), and "7.2" numbering do not end sentences.
+      if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, '')) || /^\p{L}$/u.test(word)) continue;
+      if (/\d$/.test(before) && /^\.\d/.test(line.slice(at, at + 2))) continue;
+    }
+    let end = at + 1;
+    while (end < line.length && /["»”')\]]/.test(line[end]!)) end++;
+    if (end - from > 1) spans.push([from, end]);
+    from = end;
+    while (from < line.length && /\s/.test(line[from]!)) from++;
+  }
+  if (from < line.length) spans.push([from, line.length]);
+  return spans;
+}
+
+const LIST_ITEM = /^\s*(?:[-–—•·*▪◦]|\(?[a-z0-9]{1,3}[).]|[ivx]{1,4}[).])\s/i;
+
+/** Index of the innermost section covering `offset` (sections are in document order). */
+function sectionAt(doc: ContractDocument, offset: number): number {
+  let found = -1;
+  for (let i = 0; i < doc.sections.length; i++) {
+    const s = doc.sections[i]!;
+    if (s.start > offset) break;
+    if (offset < s.end) found = i;
+  }
+  return found;
+}
+
+export function splitSentences(doc: ContractDocument): Sentence[] {
+  const text = doc.text;
+  const sentences: Sentence[] = [];
+  const headingStarts = new Set(doc.sections.map((s) => s.start));
+  let lineStart = 0;
+  let lineIndex = 0;
+  let leadIn: string | null = null;
+  // True when the previous line ended with ':' ';' or ',' — the next line continues it.
+  let previousContinues = false;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (line.trim().length > 0) {
+      const tableRow = line.includes(' | ');
+      const trimmed = line.trim();
+      const heading =
+        headingStarts.has(lineStart) ||
+        headingStarts.has(lineStart + (line.length - line.trimStart().length)) ||
+        (!tableRow && trimmed.length < 90 && !/[.;,:]$/.test(trimmed) && /^[\p{Lu}\d#]/u.test(trimmed) && !/\s(?:shall|must|doit|s'engage)\s/i.test(trimmed));
+      const isListItem = LIST_ITEM.test(line);
+      // A list item (or a line right after a colon) completes the last lead-in.
+      const lineLeadIn = isListItem || previousContinues ? leadIn : null;
+      const section = sectionAt(doc, lineStart);
+      const spans = tableRow || heading ? [[0, line.length] as [number, number]] : splitLine(line);
+      for (const [a, b] of spans) {
+        let s = a;
+        let e = b;
+        while (s < e && /\s/.test(line[s]!)) s++;
+        while (e > s && /\s/.test(line[e - 1]!)) e--;
+        if (e <= s) continue;
+        const start = lineStart + s;
+        const end = lineStart + e;
+        const sentenceText = text.slice(start, end);
+        sentences.push({
+          index: sentences.length,
+          start,
+          end,
+          text: sentenceText,
+          lower: lowerSameLength(sentenceText),
+          line: lineIndex,
+          tableRow,
+          heading,
+          section,
+          leadIn: lineLeadIn,
+        });
+      }
+      if (/:\s*$/.test(trimmed) && !heading) leadIn = lowerSameLength(trimmed.slice(-300));
+      else if (!isListItem && !previousContinues) leadIn = null;
+      if (heading) leadIn = null;
+      previousContinues = /[:;,]\s*$/.test(trimmed) && !heading;
+      lineIndex++;
+    }
+    if (lineEnd === text.length) break;
+    lineStart = lineEnd + 1;
+  }
+  return sentences;
+}

@@ -1,0 +1,159 @@
+import { findDurations } from '../../language/durations.js';
+import { whoIsBound, isNegated } from '../analysis/obligations.js';
+import { namesPattern } from '../analysis/parties.js';
+import type { Sentence } from '../analysis/sentences.js';
+import type { Check, CheckContext } from '../types.js';
+import { decide, followers, pick, type Candidate, type NearMiss } from './common.js';
+
+/**
+ * audit-rights: the client, or an auditor it appoints, may audit the
+ * supplier's security — on site, on documents or by technical tests — with a
+ * notice no longer than the threshold (30 days) and at least once a year.
+ */
+
+const AUDIT = /\baudit\p{L}*|\binspect\p{L}*|contr[ôo]les? (?:sur (?:site|place)|de s[ée]curit[ée]|de conformit[ée])|visites? (?:sur site|des locaux|sur place)|tests? d'intrusion|pentests?|penetration test\p{L}*|v[ée]rifications? (?:sur site|sur place)|on-site (?:visits?|inspections?)|\bvisit the premises/iu;
+// The supplier's own audits, financial and licence audits: not a client right over security.
+const LICENCE_AUDIT = /licen[cs]es?|logiciels? (?:install[ée]s|d[ée]ploy[ée]s)|nombre d'utilisateurs|usage rights|droits d'utilisation|compliance with the licen|conformit[ée] (?:de l'utilisation|des licences)|utilisation (?:du|des) logiciels?|use of the software|deployment|installed base/iu;
+const FINANCIAL_AUDIT = /comptab|financ|factur|invoic|\bfees\b|charges|prix|pricing|books and records|commissaire aux comptes|statutory auditor|code source|source code|escrow/iu;
+const RIGHT =
+  /peut|pourra|pourront|peuvent|se r[ée]serve|a le droit|aura le droit|dispose du droit|est (?:en droit|autoris[ée])|a la facult[ée]|est habilit[ée]|may\b|is entitled|shall be entitled|has the right|shall have the right|reserves the right|right to (?:audit|inspect|conduct|carry out|perform)|droit d'audit|audit rights?|droit de (?:contr[ôo]le|visite|proc[ée]der)|accepte|s'engage [àa] (?:permettre|accepter|se soumettre|autoriser|faciliter)|se soumet|permettr|autoris|allow|permit|submit to|cooperate with|make available|facilit|contribute to audits|contribue aux audits|donne acc[èe]s|grant(?:s)? access/iu;
+const SECURITY_SCOPE =
+  /s[ée]curit[ée]|security|mesures (?:techniques|organisationnelles)|technical and organi[sz]ational|protection des donn[ée]es|data protection|article 28|art\. 28|rgpd|gdpr|conformit[ée] (?:aux|au|à|a) (?:obligations|pr[ée]sent|contrat|exigences)|compliance with (?:its|the|this|these) (?:obligations|agreement|dpa|addendum|terms)|obligations (?:du|de l'|of the) (?:titulaire|prestataire|processor|supplier|provider|sous-traitant)|processing|traitement|pssi|hds|iso ?27001|soc ?[12]|on-site|sur site|intrusion|penetration|vuln[ée]rabilit/iu;
+
+const CERTIFICATES_INSTEAD =
+  /(?:en lieu et place|au lieu|in lieu|instead|r[ée]put[ée]e?s? satisfai|deemed (?:to )?(?:satisf|fulfil)|satisf(?:y|ied|ies) (?:by|through)|(?:se limite|limit[ée]e?s?|limited) (?:[àa] la (?:communication|fourniture|remise)|to (?:the provision|providing|a review))|exclusivement (?:par|sur)|solely (?:by|through)|by (?:providing|making available) (?:a copy of )?(?:its|the) (?:soc|iso|certif|audit report|third[- ]party))[^.]{0,160}(?:certifi|soc ?[12]|iso|rapports? d'audit|audit reports?|attestation|questionnaire)|(?:certifi\p{L}*|soc ?[12][^.]{0,40}report|rapports? d'audit (?:tiers|externe))[^.]{0,120}(?:en lieu et place|in lieu of|instead of|suffi|r[ée]put[ée]|deemed|satisf)/iu;
+const MUTUAL = /commun accord|d'un commun|accord (?:pr[ée]alable|mutuel) des parties|mutual(?:ly)? (?:agreed|agreement|consent)|as agreed between the parties|dates? (?:convenues?|fix[ée]es?) (?:d'un commun accord|conjointement)|jointly agreed/iu;
+const APPROVAL =
+  /(?:agr[ée][ée]|agr[ée]ment|accord|approbation|approuv[ée]|valid[ée])(?:\s+\p{L}+){0,3}\s+(?:pr[ée]alable\s+)?(?:et [ée]crit\s+)?(?:du|par le|de l')\s*(?:titulaire|prestataire|fournisseur|[ée]diteur|h[ée]bergeur|sous-traitant)|subject to (?:the )?(?:\p{L}+'s |\p{L}+’s )?(?:prior )?(?:written )?(?:approval|consent)|approved (?:in advance )?by (?:the )?(?:supplier|provider|vendor|processor|contractor)|(?:supplier|provider|vendor|processor|contractor)(?:'s|’s) (?:prior )?(?:written )?(?:approval|consent)|(?:sole|absolute) discretion/iu;
+const APPROVAL_REASONABLE = /(?:ne peut (?:[êe]tre )?refus[ée]|not (?:to be )?unreasonably (?:withheld|refused|delayed)|sans motif l[ée]gitime|sauf motif (?:l[ée]gitime|s[ée]rieux)|concurrent|competitor)/iu;
+const DOC_ONLY =
+  /(?:exclusivement|uniquement|seulement|only|solely|limited to)\s+(?:sur\s+(?:pi[èe]ces|documents?)|documentaires?|documentary|(?:a |the )?(?:review of )?documents?|(?:on )?paper|remote(?:ly)?|questionnaires?)|(?:à l'exclusion|excluding|sans|excluant|no|not include|n'inclut pas)\s+(?:de\s+)?(?:tout(?:e)?\s+)?(?:audits?|visites?|contr[ôo]les?|inspections?)?\s*(?:sur (?:site|place)|on[- ]site|physiques?|des locaux)|(?:pas|aucun(?:e)?|no|not)\s+(?:d'|de\s+)?(?:audits?\s+|visites?\s+|inspections?\s+)?(?:sur (?:site|place)|on[- ]site)/iu;
+const CONDITIONAL =
+  /(?:uniquement|seulement|only)\s+(?:en cas|si|lorsque|apr[èe]s|following|if|in the event|where|upon)|(?:ne peut|ne pourra)[^.]{0,60}qu'(?:en cas|apr[èe]s|[àa] la suite)/iu;
+const FREQUENCY_TWO_PLUS =
+  /(?:tous les|toutes les|une fois (?:tous|toutes) les|every|once every|once in (?:any|each)?)\s+(?:deux|trois|quatre|cinq|two|three|four|five|[2-9]|\d{2})\s*(?:\(\d+\)\s*)?(?:ans|ann[ée]es|years?)|(?:tous les|every|once every|une fois tous les)\s+(?:24|36|48)\s*(?:\(\w+\)\s*)?(?:mois|months)|(?:biennal|bisannuel|biennial|triennal|triennial)|(?:pendant la dur[ée]e du (?:contrat|march[ée])|during the term)[^.]{0,30}(?:une seule fois|once)|(?:une seule fois|only once)/iu;
+
+function noticeDays(text: string, lang: 'fr' | 'en'): { days: number; text: string } | null {
+  const lower = text.toLowerCase();
+  const cue = /pr[ée]avis|notice|pr[ée]venance|inform[ée] (?:au moins|préalablement)|advance|à l'avance|in advance|pr[ée]alablement/iu.exec(lower);
+  if (!cue) return null;
+  const durations = findDurations(text, lang).filter((d) => d.unit === 'day' || d.unit === 'week' || d.unit === 'month');
+  if (!durations.length) return null;
+  // The duration nearest the notice cue.
+  const nearest = durations.reduce((a, b) => (Math.abs(a.start - cue.index) <= Math.abs(b.start - cue.index) ? a : b));
+  if (Math.abs(nearest.start - cue.index) > 120) return null;
+  const days = nearest.unit === 'day' ? nearest.amount : nearest.unit === 'week' ? (nearest.amount ?? 0) * 7 : (nearest.amount ?? 0) * 30;
+  if (days === null) return null;
+  const business = nearest.dayKind === 'business' ? 1.4 : 1;
+  return { days: Math.round(days * business), text: nearest.text };
+}
+
+function read(context: CheckContext, sentence: Sentence, text: string): { candidate?: Candidate; nearMiss?: NearMiss } {
+  const { analysis, rule } = context;
+  const lang = analysis.languageAt(sentence.start);
+  const lower = text.toLowerCase();
+  const audit = AUDIT.exec(lower);
+  if (!audit) return {};
+  const heading = analysis.headingPath(sentence);
+  if ((LICENCE_AUDIT.test(lower) && !SECURITY_SCOPE.test(lower)) || (FINANCIAL_AUDIT.test(lower) && !SECURITY_SCOPE.test(lower + ' ' + heading))) {
+    return {
+      nearMiss: {
+        sentence,
+        note: LICENCE_AUDIT.test(lower)
+          ? pick(lang, "c'est un audit des licences du client par l'éditeur, l'inverse du droit recherché.", "it is the vendor's licence audit of the client, the reverse of the right sought.")
+          : pick(lang, "c'est un audit financier ou du code, pas de la sécurité.", 'it is a financial or code audit, not a security audit.'),
+        closeness: 3,
+      },
+    };
+  }
+  if (!RIGHT.test(lower)) return {};
+  // "Customer's audit rights": the possessive names the right holder.
+  const possessive = new RegExp(`${namesPattern(analysis.parties.client)}(?:'s|’s)\\s+(?:\\p{L}+\\s+)?(?:audit|right|inspection)`, 'iu').test(lower);
+  const bound = possessive
+    ? ({ role: 'client', via: 'subject' } as const)
+    : whoIsBound(sentence, audit.index, analysis.parties, { sectionHeading: heading, passiveAgent: false });
+  // The right holder is the client, or the supplier submits to audits; a supplier auditing its own subcontractors is neither.
+  const supplierSubmits = /s'engage [àa] (?:permettre|accepter|se soumettre|autoriser|faciliter)|se soumet|submit to|allow|permit|make available|cooperate|contribute|facilit|accepte|donne acc[èe]s|grants? access/iu.test(lower);
+  const subcontractors = /(?:ses|its) (?:propres )?(?:sous-traitants|sub-?processors|subcontractors)/iu.test(lower.slice(Math.max(0, audit.index - 80), audit.index + 80)) && !/(?:l'|the )?(?:[ée]tablissement|client|customer|controller|responsable)/iu.test(lower.slice(0, audit.index));
+  if (bound.role === 'supplier' && !supplierSubmits) {
+    return {
+      nearMiss: {
+        sentence,
+        note: pick(lang, "l'audit est mené par le prestataire (sur ses sous-traitants ou le client), pas par le client sur le prestataire.", 'the audit is run by the supplier (of its subcontractors or the client), not by the client of the supplier.'),
+        closeness: 3,
+      },
+    };
+  }
+  if (subcontractors && bound.role !== 'client') return {};
+  if (bound.role === 'other') return {};
+  if (isNegated(lower.slice(0, audit.index), lang) && !DOC_ONLY.test(lower)) {
+    return { nearMiss: { sentence, note: pick(lang, "la phrase exclut l'audit (tournure négative).", 'the sentence rules audits out (negation).'), closeness: 4 } };
+  }
+  if (!SECURITY_SCOPE.test(lower + ' ' + heading) && !/obligations|contrat|agreement|contract|services?|prestations?/iu.test(lower)) {
+    return { nearMiss: { sentence, note: pick(lang, "le périmètre de l'audit ne couvre pas la sécurité.", 'the audit scope does not cover security.'), closeness: 2 } };
+  }
+
+  const reasons: string[] = [];
+  if (CERTIFICATES_INSTEAD.test(lower)) reasons.push('certificates-instead');
+  if (FREQUENCY_TWO_PLUS.test(lower)) reasons.push('infrequent');
+  const notice = noticeDays(text, lang);
+  const maxNotice = rule.thresholds.maxNoticeDays ?? 30;
+  if (notice && notice.days > maxNotice) reasons.push('long-notice');
+  if (APPROVAL.test(lower) && !APPROVAL_REASONABLE.test(lower)) reasons.push('auditor-approval');
+  if (MUTUAL.test(lower)) reasons.push('mutual-agreement');
+  if (DOC_ONLY.test(lower)) reasons.push('documentary-only');
+  if (CONDITIONAL.test(lower)) reasons.push('conditional');
+  const status = reasons.length ? 'weak' : 'ok';
+  return {
+    candidate: {
+      sentence,
+      status,
+      reasons: status === 'ok' ? ['meets-threshold'] : reasons,
+      value: notice ? { days: notice.days } : null,
+      detail: pick(lang, `droit d'audit du client${notice ? ` (préavis « ${notice.text} »)` : ''}`, `client audit right${notice ? ` (notice "${notice.text}")` : ''}`),
+      strength: 10 - reasons.length,
+    },
+  };
+}
+
+export const auditRights: Check = (context) => {
+  const { analysis } = context;
+  const candidates: Candidate[] = [];
+  const nearMisses: NearMiss[] = [];
+  for (const sentence of analysis.sentences) {
+    if (analysis.isDefinition(sentence) || sentence.heading) continue;
+    if (!AUDIT.test(sentence.lower)) continue;
+    // Limits often follow in the next sentences of the paragraph ("Cet audit ne peut intervenir plus d'une fois par an…").
+    let text = sentence.text;
+    for (const next of followers(analysis, sentence, 3)) text += ' '.repeat(next.start - sentence.end) + next.text;
+    const { candidate, nearMiss } = read(context, sentence, text);
+    if (candidate) candidates.push(candidate);
+    if (nearMiss) nearMisses.push(nearMiss);
+  }
+  // Restrictions anywhere in the audit article apply to the right granted in it.
+  for (const c of candidates) {
+    const section = c.sentence.section;
+    if (section < 0) continue;
+    const sectionText = analysis.sentences.filter((s) => s.section === section && s !== c.sentence).map((s) => s.lower).join(' ');
+    const more: string[] = [];
+    if (CERTIFICATES_INSTEAD.test(sectionText)) more.push('certificates-instead');
+    if (FREQUENCY_TWO_PLUS.test(sectionText)) more.push('infrequent');
+    if (MUTUAL.test(sectionText)) more.push('mutual-agreement');
+    if (DOC_ONLY.test(sectionText)) more.push('documentary-only');
+    if (APPROVAL.test(sectionText) && !APPROVAL_REASONABLE.test(sectionText)) more.push('auditor-approval');
+    const notice = noticeDays(sectionText, context.lang);
+    if (notice && notice.days > (context.rule.thresholds.maxNoticeDays ?? 30)) more.push('long-notice');
+    const added = more.filter((r) => !c.reasons.includes(r));
+    if (added.length) {
+      c.reasons = c.status === 'ok' ? added : [...c.reasons, ...added];
+      c.status = 'weak';
+    }
+  }
+  return decide(context, candidates, nearMisses, {
+    title: context.rule.title,
+    searched: {
+      fr: "un droit du client (ou d'un auditeur qu'il désigne) d'auditer la sécurité du prestataire : sur site, sur pièces ou par tests techniques",
+      en: 'a right of the client (or an auditor it appoints) to audit the supplier’s security: on site, on documents or by technical tests',
+    },
+  });
+};

@@ -1,0 +1,145 @@
+import type { Language } from '../../document/types.js';
+import type { FindingValue, Verdict } from '../../report/schema.js';
+import type { DocumentAnalysis } from '../analysis/analyse.js';
+import type { Sentence } from '../analysis/sentences.js';
+import { reasonPhrase } from '../reasons.js';
+import type { CheckContext, CheckOutcome, EvidenceDraft } from '../types.js';
+
+/** One clause a check read as meeting (ok) or half-meeting (weak) the rule. */
+export interface Candidate {
+  sentence: Sentence;
+  status: Exclude<Verdict, 'missing'>;
+  reasons: string[];
+  value: FindingValue;
+  /** Short description of what the clause says, in the contract's language ("24 h à compter de la détection"). */
+  detail: string;
+  /** Further passages behind the same reading (an annex row the clause refers to). */
+  extra?: EvidenceDraft[];
+  /** Higher is better for the client, among candidates of the same status. */
+  strength: number;
+}
+
+/** A passage that looked relevant but does not qualify, and why (in the contract's language). */
+export interface NearMiss {
+  sentence: Sentence;
+  note: string;
+  /** Higher is closer to qualifying. */
+  closeness: number;
+}
+
+export function pick(lang: Language, fr: string, en: string): string {
+  return lang === 'fr' ? fr : en;
+}
+
+function rank(c: Candidate): number {
+  return (c.status === 'ok' ? 1_000_000 : 0) + c.strength;
+}
+
+function sectionLabel(analysis: DocumentAnalysis, sentence: Sentence): string {
+  const path = analysis.headingPath(sentence);
+  const last = path.split(' > ').pop() ?? '';
+  return last.length > 60 ? `${last.slice(0, 57)}…` : last;
+}
+
+/**
+ * Turns a check's candidates and near-misses into its outcome:
+ * superseded clauses give way to their amendment, a prevailing annex wins a
+ * conflict, otherwise the clause stronger for the client stands and the
+ * others that disagree are shown as conflicts.
+ */
+export function decide(
+  context: CheckContext,
+  candidates: Candidate[],
+  nearMisses: NearMiss[],
+  texts: { title: { fr: string; en: string }; searched: { fr: string; en: string } },
+): CheckOutcome {
+  const { analysis, lang } = context;
+  const superseded: EvidenceDraft[] = [];
+  const standing = candidates.filter((c) => {
+    const by = analysis.supersededAt(c.sentence.start);
+    if (!by) return true;
+    superseded.push({
+      start: c.sentence.start,
+      end: c.sentence.end,
+      role: 'superseded',
+      note: pick(lang, `Remplacé (article ${by.article}) par un avenant.`, `Replaced (clause ${by.article}) by an amendment.`),
+    });
+    return false;
+  });
+  const title = texts.title[lang];
+
+  if (standing.length === 0) {
+    const near = [...nearMisses].sort((a, b) => b.closeness - a.closeness)[0];
+    const evidence: EvidenceDraft[] = [...superseded];
+    let message = pick(lang, `${title} : aucune clause trouvée.`, `${title}: no clause found.`);
+    if (near) {
+      evidence.push({ start: near.sentence.start, end: near.sentence.end, role: 'near-miss', note: near.note });
+      const where = sectionLabel(analysis, near.sentence);
+      message += pick(
+        lang,
+        ` Passage le plus proche${where ? ` (${where})` : ''} écarté : ${near.note}`,
+        ` Nearest passage${where ? ` (${where})` : ''} rejected: ${near.note}`,
+      );
+    } else if (superseded.length) {
+      message += pick(lang, ' La clause initiale a été supprimée par avenant.', ' The original clause was deleted by an amendment.');
+    }
+    return {
+      status: 'missing',
+      reasons: ['no-clause'],
+      message,
+      value: null,
+      evidence,
+      searched: texts.searched[lang],
+    };
+  }
+
+  const prevailing = standing.filter((c) => analysis.prevailsAt(c.sentence.start));
+  const pool = prevailing.length ? prevailing : standing;
+  const best = [...pool].sort((a, b) => rank(b) - rank(a) || a.sentence.start - b.sentence.start)[0]!;
+  const conflicts = standing.filter((c) => c !== best && c.status !== best.status);
+  const reasons = [...best.reasons];
+  if (conflicts.length && !reasons.includes('conflicting-clauses')) reasons.push('conflicting-clauses');
+
+  const evidence: EvidenceDraft[] = [
+    { start: best.sentence.start, end: best.sentence.end, role: 'basis' },
+    ...(best.extra ?? []),
+    ...conflicts.slice(0, 3).map((c) => ({
+      start: c.sentence.start,
+      end: c.sentence.end,
+      role: 'conflict' as const,
+      note: pick(
+        lang,
+        prevailing.length ? `Autre lecture (${c.detail}) : l'annexe qui prévaut l'emporte.` : `Autre lecture (${c.detail}) : la clause la plus protectrice l'emporte.`,
+        prevailing.length ? `Other reading (${c.detail}): the prevailing schedule wins.` : `Other reading (${c.detail}): the stronger clause wins.`,
+      ),
+    })),
+    ...superseded,
+  ];
+
+  const weakReasons = best.reasons.filter((r) => r !== 'meets-threshold');
+  const message =
+    best.status === 'ok'
+      ? pick(lang, `${title} : ${best.detail} — conforme.`, `${title}: ${best.detail} — meets the rule.`)
+      : pick(
+          lang,
+          `${title} : ${best.detail} — insuffisant : ${weakReasons.map((r) => reasonPhrase(r, lang)).join(' ; ')}.`,
+          `${title}: ${best.detail} — weak: ${weakReasons.map((r) => reasonPhrase(r, lang)).join('; ')}.`,
+        );
+  return { status: best.status, reasons, message, value: best.value, evidence };
+}
+
+/** Regex test on a sentence and its lead-in. */
+export function mentionsIn(sentence: Sentence, re: RegExp): boolean {
+  return re.test(sentence.lower) || (sentence.leadIn !== null && re.test(sentence.leadIn));
+}
+
+/** The sentences that follow `sentence` in the same line (paragraph), up to `max`. */
+export function followers(analysis: DocumentAnalysis, sentence: Sentence, max = 2): Sentence[] {
+  const out: Sentence[] = [];
+  for (let i = sentence.index + 1; i < analysis.sentences.length && out.length < max; i++) {
+    const next = analysis.sentences[i]!;
+    if (next.line !== sentence.line) break;
+    out.push(next);
+  }
+  return out;
+}

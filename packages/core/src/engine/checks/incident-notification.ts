@@ -1,0 +1,241 @@
+import { findDurations, type DurationMention } from '../../language/durations.js';
+import { DISCRETION, EFFORTS, PLACEHOLDER, VAGUE_DELAY } from '../../language/hedges.js';
+import type { DocumentAnalysis } from '../analysis/analyse.js';
+import { isNegated, whoIsBound } from '../analysis/obligations.js';
+import type { Sentence } from '../analysis/sentences.js';
+import type { Check, CheckContext, EvidenceDraft } from '../types.js';
+import { decide, followers, pick, type Candidate, type NearMiss } from './common.js';
+
+/**
+ * incident-notification: the supplier must tell the client of a security
+ * incident within the threshold (48 h by default), counted from detection.
+ * Read: who notifies whom, about what, within what, from when, and how firmly.
+ */
+
+const NOTIFY =
+  /\b(?:notifi\p{L}*|inform\p{L}*|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice of|report(?:s|ed|ing)?\b|advis\p{L}*|give notice|provide notice|tell)/giu;
+
+// What is notified: a security incident in some wording.
+const SECURITY_EVENT =
+  /incidents? de s[ée]curit[ée]|incidents? (?:cyber|informatiques? de s[ée]curit[ée])|[ée]v[ée]nements? de s[ée]curit[ée]|violations? de (?:la )?s[ée]curit[ée]|atteintes? (?:[àa] la|aux?) (?:s[ée]curit[ée]|confidentialit[ée]|int[ée]grit[ée]|syst[èe]mes?)|failles? de s[ée]curit[ée]|failles?|compromissions?|intrusions?|cyber-?attaques?|attaques?|acc[èe]s (?:frauduleux|non autoris[ée]s?)|piratages?|ran[çc]ongiciels?|codes? malveillants?|fuites? de donn[ée]es|security (?:incidents?|breach(?:es)?|events?)|cyber[- ]?(?:incidents?|attacks?|security incidents?)|breach(?:es)? of security|unauthori[sz]ed (?:access|disclosure|use)|compromises?|intrusions?|attacks?|ransomware|malware|data breach(?:es)?|information security incidents?/iu;
+const PERSONAL_DATA_EVENT =
+  /violations? de(?:s)? donn[ée]es(?: [àa] caract[èe]re)? personnel(?:le)?s|violations? de(?:s)? donn[ée]es|personal data breach(?:es)?|data protection breach(?:es)?|breach(?:es)? of personal data/iu;
+const BARE_INCIDENT = /\bincidents?\b|\bbreach(?:es)?\b/iu;
+const SECURITY_CONTEXT = /s[ée]curit[ée]|security|cyber|\bssi\b|protection des donn[ée]es|data protection|confidentialit/iu;
+const MAJOR_ONLY =
+  /incidents? (?:de s[ée]curit[ée] )?(?:majeurs?|graves?|critiques?|significatifs?|importants?|s[ée]rieux)(?! ou (?:non|mineurs?))|(?:major|critical|significant|serious|material|severe) (?:security )?(?:incidents?|breach(?:es)?)|qu'il (?:juge|estime|consid[èe]re) (?:comme )?(?:majeur|grave|significatif|critique)/iu;
+
+const CLOCK_DETECTION =
+  /d[ée]tection|d[ée]couverte|prise de connaissance|(?:a|aura|avoir) (?:eu )?connaissance|connaissance|constat|survenance|identification|aware|awareness|discover\p{L}*|detect\p{L}*|occurrence|occurs|identif\p{L}*|learning of|notice of/iu;
+const CLOCK_CONFIRMATION =
+  /confirmation|qualification|validation|(?:fin|issue|conclusion|r[ée]sultats?) (?:de l'|des |du )?(?:analyse|investigation|enqu[êe]te|diagnostic)|apr[èe]s (?:analyse|investigation|diagnostic)|(?:a |avoir |aura )(?:confirm[ée]|qualifi[ée]|valid[ée])|confirm\p{L}*|verif(?:y|ied|ication)|determin(?:ed|ation|es)|completion of (?:the |its )?(?:investigation|analysis)|(?:has|have) investigated|concluded|after investigat\p{L}*/iu;
+
+// Verbs of other obligations that durations after them belong to (a report, a fix), not the first notice.
+const OTHER_OBLIGATION =
+  /\b(?:rapport\p{L}*|compte[- ]rendu|analyse|post-mortem|plan d'action|r[ée]sou\p{L}*|r[ée]solution|r[ée]tabli\p{L}*|corrig\p{L}*|correction|rem[ée]di\p{L}*|interven\p{L}*|restaur\p{L}*|transmet\p{L}*|fourni\p{L}*|report\b|written report|final report|resolv\p{L}*|resolution|restor\p{L}*|remedi\p{L}*|fix\p{L}*|repair\p{L}*|respond\p{L}*|response|provide|submit\p{L}*|investigat\p{L}*|update\p{L}*|mise à jour|d[ée]tailler|details?)\b/giu;
+
+// Support and repair times that share the words "incident" and "heures" with a notification.
+const SUPPORT_CONTEXT =
+  /\bgt[ir]\b|garantie de temps|d[ée]lai d'intervention|temps d'intervention|intervention sur site|d[ée]lai de (?:r[ée]tablissement|r[ée]solution|correction|prise en charge)|r[ée]paration|panne|dysfonctionnement|anomalie|ticket|hotline|support|response time|resolution time|repair|fault|on-site|service desk|helpdesk|maintenance/iu;
+
+interface Trigger {
+  at: number;
+  end: number;
+}
+
+function triggers(text: string): Trigger[] {
+  NOTIFY.lastIndex = 0;
+  return [...text.matchAll(NOTIFY)].map((m) => ({ at: m.index!, end: m.index! + m[0].length }));
+}
+
+/** The durations that belong to the notification in `text` (closest after a notify verb, or clause-initial). */
+function notificationDurations(text: string, notifyAt: number[], lang: 'fr' | 'en'): DurationMention[] {
+  const durations = findDurations(text, lang).filter((d) => d.unit !== 'month' && d.unit !== 'year');
+  OTHER_OBLIGATION.lastIndex = 0;
+  const others = [...text.matchAll(OTHER_OBLIGATION)].map((m) => m.index!);
+  return durations.filter((d) => {
+    const lastNotify = Math.max(-1, ...notifyAt.filter((n) => n < d.start));
+    const lastOther = Math.max(-1, ...others.filter((o) => o < d.start));
+    if (lastNotify >= 0 && lastNotify >= lastOther) return true;
+    // "Dans les 24 heures suivant la détection, le Titulaire notifie …": duration before the verb, same clause.
+    const nextNotify = notifyAt.find((n) => n > d.end);
+    if (nextNotify !== undefined && !/[;.]/.test(text.slice(d.end, nextNotify)) && (lastOther < 0 || lastOther < lastNotify)) return true;
+    return false;
+  });
+}
+
+interface Reading {
+  sentence: Sentence;
+  text: string; // sentence plus followers that continue it
+  notifyAt: number[];
+}
+
+function describeDelay(d: DurationMention | null, lang: 'fr' | 'en'): string {
+  if (!d) return pick(lang, 'notification sans délai chiffré', 'notice without a figure');
+  return pick(lang, `notification sous « ${d.text} »`, `notice within "${d.text}"`);
+}
+
+function readCandidate(context: CheckContext, reading: Reading): { candidate?: Candidate; nearMiss?: NearMiss } {
+  const { analysis, rule, doc } = context;
+  const lang = analysis.languageAt(reading.sentence.start);
+  const { sentence, text } = reading;
+  const lower = text.toLowerCase();
+  const maxHours = rule.thresholds.maxHours ?? 48;
+  const heading = analysis.headingPath(sentence);
+
+  // "personal data breach" contains "data breach": judge the security wording without it.
+  const security = SECURITY_EVENT.test(lower.replace(new RegExp(PERSONAL_DATA_EVENT.source, 'giu'), ' '));
+  const personal = PERSONAL_DATA_EVENT.test(lower);
+  const bare = BARE_INCIDENT.test(lower);
+  const securitySection = SECURITY_CONTEXT.test(heading);
+  if (!security && !personal && !(bare && (securitySection || SECURITY_CONTEXT.test(lower)))) {
+    if (bare && SUPPORT_CONTEXT.test(lower + ' ' + heading))
+      return {
+        nearMiss: {
+          sentence,
+          note: pick(lang, "il s'agit d'un délai de support ou d'intervention, pas d'une notification d'incident de sécurité.", 'it is a support or repair time, not a security-incident notice.'),
+          closeness: 2,
+        },
+      };
+    return {};
+  }
+
+  const first = reading.notifyAt[0]!;
+  const bound = whoIsBound(sentence, first, analysis.parties, { recipientMatters: true, sectionHeading: heading });
+  if (bound.role === 'client' || bound.role === 'other') {
+    return {
+      nearMiss: {
+        sentence,
+        note: pick(
+          lang,
+          bound.role === 'client' ? "c'est une obligation du client, pas du prestataire." : "c'est l'obligation d'un tiers, pas du prestataire envers le client.",
+          bound.role === 'client' ? "it binds the client, not the supplier." : 'it binds a third party, not the supplier towards the client.',
+        ),
+        closeness: 5,
+      },
+    };
+  }
+  if (isNegated(text.slice(0, first), lang)) {
+    return {
+      nearMiss: { sentence, note: pick(lang, "la phrase exclut l'obligation (tournure négative).", 'the sentence rules the obligation out (negation).'), closeness: 4 },
+    };
+  }
+
+  const reasons: string[] = [];
+  const extra: EvidenceDraft[] = [];
+  let durations = notificationDurations(text, reading.notifyAt, lang);
+  if (durations.length === 0) {
+    const ref = analysis.referencedSection(sentence);
+    if (ref === 'unresolved') reasons.push('unresolved-reference');
+    else if (ref) {
+      // Look in the referenced annex for a row or sentence about notifying incidents.
+      for (const s of analysis.sentences) {
+        if (s.start < ref.section.start || s.start >= ref.section.end) continue;
+        if (!(SECURITY_EVENT.test(s.lower) || PERSONAL_DATA_EVENT.test(s.lower) || /notif|incident|alert/i.test(s.lower))) continue;
+        const found = findDurations(s.text, lang).filter((d) => d.unit !== 'month' && d.unit !== 'year');
+        if (found.length) {
+          durations = found;
+          extra.push({ start: s.start, end: s.end, role: 'basis', note: pick(lang, 'Délai fixé par l’annexe à laquelle renvoie la clause.', 'Delay set by the schedule the clause refers to.') });
+          break;
+        }
+      }
+      if (!durations.length) reasons.push('unresolved-reference');
+    }
+  }
+
+  let chosen: DurationMention | null = null;
+  const placeholders = durations.filter((d) => d.placeholder || d.amount === null);
+  const concrete = durations.filter((d) => !d.placeholder && d.hours !== null);
+  if (concrete.length) chosen = concrete.reduce((a, b) => (a.hours! <= b.hours! ? a : b));
+  else if (placeholders.length) {
+    chosen = placeholders[0]!;
+    reasons.push('placeholder');
+  } else if (PLACEHOLDER.test(lower)) reasons.push('placeholder');
+
+  let value: { hours: number } | null = null;
+  if (chosen && chosen.hours !== null && !chosen.placeholder) {
+    value = { hours: chosen.hours };
+    if (chosen.dayKind === 'business' || /ouvr[ée]|ouvrables?|business|working/i.test(chosen.text)) reasons.push('business-time');
+    if (chosen.hours > maxHours) reasons.push('delay-over-threshold');
+  } else if (!reasons.includes('placeholder') && !reasons.includes('unresolved-reference')) {
+    reasons.push('no-figure');
+  }
+
+  // Clock start: look near the chosen delay (or the whole text when there is none).
+  const around = chosen ? text.slice(chosen.start, Math.min(text.length, chosen.end + 140)) + ' ' + text.slice(Math.max(0, chosen.start - 100), chosen.start) : text;
+  const confirmation = CLOCK_CONFIRMATION.exec(around);
+  const detection = CLOCK_DETECTION.exec(around);
+  if (confirmation && (!detection || confirmation.index < detection.index || /confirm|qualifi|valid|investigat|analys/iu.test(confirmation[0]))) {
+    // "after detection and confirmation" still waits for the confirmation.
+    reasons.push('clock-at-confirmation');
+  }
+  if (DISCRETION.test(lower)) reasons.push('discretionary');
+  if (EFFORTS.test(lower)) reasons.push('hedged');
+  if (MAJOR_ONLY.test(lower)) reasons.push('major-only');
+  if (personal && !security && !(bare && securitySection && !PERSONAL_DATA_EVENT.test(heading))) reasons.push('personal-data-only');
+
+  const status = reasons.length === 0 ? 'ok' : 'weak';
+  void doc;
+  return {
+    candidate: {
+      sentence,
+      status,
+      reasons: status === 'ok' ? ['meets-threshold'] : reasons,
+      value,
+      detail: describeDelay(chosen, lang),
+      extra,
+      // Shorter delays are stronger; a figure beats none.
+      strength: value ? 10_000 - value.hours : 0,
+    },
+  };
+}
+
+function readings(analysis: DocumentAnalysis): Reading[] {
+  const out: Reading[] = [];
+  for (const sentence of analysis.sentences) {
+    if (analysis.isDefinition(sentence)) continue;
+    const own = triggers(sentence.text);
+    if (own.length === 0) continue;
+    // A notification often spills into the next sentence: "Cette notification intervient sous 24 heures."
+    let text = sentence.text;
+    for (const next of followers(analysis, sentence)) {
+      if (/^(?:cette|cet|ce|such|this|the) (?:notification|information|alerte|signalement|notice|d[ée]lai|alert|report)|^(?:elle|il|it) (?:est|intervient|doit|shall|must|will)/iu.test(next.text)) {
+        text += ' '.repeat(next.start - sentence.end) + next.text;
+      } else break;
+    }
+    out.push({ sentence, text, notifyAt: own.map((t) => t.at) });
+  }
+  return out;
+}
+
+export const incidentNotification: Check = (context) => {
+  const candidates: Candidate[] = [];
+  const nearMisses: NearMiss[] = [];
+  for (const reading of readings(context.analysis)) {
+    const { candidate, nearMiss } = readCandidate(context, reading);
+    if (candidate) candidates.push(candidate);
+    if (nearMiss) nearMisses.push(nearMiss);
+  }
+  // Durations that look like a notification delay but sit in a support or repair clause.
+  if (nearMisses.length === 0) {
+    for (const sentence of context.analysis.sentences) {
+      if (!SUPPORT_CONTEXT.test(sentence.lower)) continue;
+      const d = findDurations(sentence.text, context.lang).find((x) => x.hours !== null && x.hours <= 72);
+      if (d) {
+        nearMisses.push({
+          sentence,
+          note: pick(context.lang, `« ${d.text} » est un délai d'intervention ou de support, pas une notification d'incident de sécurité.`, `"${d.text}" is a repair or support time, not a security-incident notice.`),
+          closeness: 1,
+        });
+        break;
+      }
+    }
+  }
+  return decide(context, candidates, nearMisses, {
+    title: context.rule.title,
+    searched: {
+      fr: "une obligation du prestataire de notifier au client les incidents de sécurité dans un délai chiffré à compter de leur détection",
+      en: 'a supplier obligation to notify the client of security incidents within a stated time from detection',
+    },
+  });
+};

@@ -1,0 +1,137 @@
+import { findDurations, type DurationMention } from '../../language/durations.js';
+import { EFFORTS, PLACEHOLDER, VAGUE_PERIOD } from '../../language/hedges.js';
+import { isNegated, whoIsBound } from '../analysis/obligations.js';
+import type { Check, CheckContext } from '../types.js';
+import { decide, followers, pick, type Candidate, type NearMiss } from './common.js';
+import type { Sentence } from '../analysis/sentences.js';
+
+/**
+ * log-retention: the supplier keeps security, access and administration logs
+ * for at least the threshold (6 months by default), available to the client.
+ * A maximum ("jusqu'à 3 mois", "no longer than") is not a guaranteed minimum.
+ */
+
+const LOGS =
+  /\bjournaux\b|\bjournal (?:des|d'|de )(?:acc[èe]s|connexions?|[ée]v[ée]nements|audit|s[ée]curit[ée]|administration|activit[ée])|journalisation|\blogs?\b|fichiers? (?:de )?logs?|traces? (?:d'acc[èe]s|de connexion|techniques|informatiques|d'audit|d'activit[ée]|de s[ée]curit[ée]|des (?:acc[èe]s|connexions|actions|op[ée]rations))|tra[çc]abilit[ée] des (?:acc[èe]s|actions|connexions)|pistes? d'audit|historiques? des (?:acc[èe]s|connexions|actions)|audit (?:trails?|logs?)|event logs?|access logs?|security logs?|logging records|log (?:files?|data|records)|\btraces\b/iu;
+const NOT_LOGS = /journal officiel|official journal|journal of the european|log-?in\b|login/iu;
+const RETAIN =
+  /\bconserv\p{L}*|\bgard\p{L}*|\barchiv\p{L}*|\bstock\p{L}*|\bmaint(?:ain|ien)\p{L}*|\bretain\p{L}*|\bretention\b|\bkeep\p{L}*|\bkept\b|\bstor(?:e|ed|es|ing|age)\b|\bpreserv\p{L}*|\bhold\p{L}*|\bdur[ée]e de conservation|\bpurg\p{L}*|\bsupprim\p{L}*|\bdelet\p{L}*|\beffac\p{L}*/iu;
+const AVAILABLE =
+  /disposition|acc[èe]s|communiqu|transmet|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|access|provide|deliver|upon (?:request|demand)|on request|copy|copies|inspect/iu;
+const IF_POSSIBLE = /si (?:cela est |c'est )?techniquement (?:possible|faisable)|dans la mesure du possible|where technically (?:possible|feasible)|if technically (?:possible|feasible)|to the extent (?:technically )?(?:possible|feasible)/iu;
+
+// Other things kept for a time: what a "6 months" near logs usually is instead.
+const OTHER_PERIOD =
+  /pr[ée]avis|r[ée]siliation|notice period|termination|terminate|dossier m[ée]dical|dossiers? (?:patients?|m[ée]dicaux)|medical records?|health records?|factur\p{L}*|invoice\p{L}*|garantie|warranty|paiement|payment|sauvegardes?|backups?|donn[ée]es (?:du client|de l'[ée]tablissement|de sant[ée])|customer (?:data|content)|r[ée]versibilit[ée]|restitution|return of data/iu;
+
+function durationsForRetention(text: string, lang: 'fr' | 'en'): DurationMention[] {
+  // Retention periods are months/years/days/weeks; "sous 5 jours" to hand logs over is a deadline, not a retention.
+  return findDurations(text, lang).filter((d) => d.bound !== 'deadline' && (d.months !== null || d.placeholder));
+}
+
+function describe(d: DurationMention | null, lang: 'fr' | 'en'): string {
+  if (!d) return pick(lang, 'conservation des journaux sans durée chiffrée', 'logs kept without a stated period');
+  return pick(lang, `journaux conservés « ${d.text} »`, `logs kept "${d.text}"`);
+}
+
+function read(context: CheckContext, sentence: Sentence, text: string): { candidate?: Candidate; nearMiss?: NearMiss } {
+  const { analysis, rule } = context;
+  const lang = analysis.languageAt(sentence.start);
+  const lower = text.toLowerCase();
+  const minMonths = rule.thresholds.minMonths ?? 6;
+  const retain = RETAIN.exec(lower);
+  if (!retain) return {};
+  const heading = analysis.headingPath(sentence);
+  const bound = whoIsBound(sentence, retain.index, analysis.parties, { sectionHeading: heading });
+  if (bound.role === 'client' || bound.role === 'other') {
+    return { nearMiss: { sentence, note: pick(lang, "la conservation incombe au client, pas au prestataire.", 'the retention binds the client, not the supplier.'), closeness: 4 } };
+  }
+
+  const durations = durationsForRetention(text, lang);
+  const negated = isNegated(lower.slice(0, retain.index + retain[0].length + 10), lang);
+  const reasons: string[] = [];
+  let chosen: DurationMention | null = null;
+  const concrete = durations.filter((d) => !d.placeholder && d.months !== null);
+  if (concrete.length) {
+    // The retention is the longest floor or plain period; a ceiling is a maximum.
+    chosen = concrete.reduce((a, b) => (a.months! >= b.months! ? a : b));
+  } else if (durations.length) {
+    chosen = durations[0]!;
+    reasons.push('placeholder');
+  } else if (PLACEHOLDER.test(lower)) reasons.push('placeholder');
+
+  let value: { months: number } | null = null;
+  if (chosen && !chosen.placeholder && chosen.months !== null) {
+    value = { months: Math.round(chosen.months * 100) / 100 };
+    // "n'est pas tenu de conserver au-delà de 30 jours" is a ceiling, however it is phrased.
+    const ceiling =
+      chosen.bound === 'ceiling' || negated || /(?:jusqu'[àa]|au[- ]del[àa] de|au maximum|maximum de|pas plus de|up to|no (?:longer|more) than|not (?:longer|more) than|a maximum of|at most|beyond)\s*$/iu.test(lower.slice(Math.max(0, chosen.start - 40), chosen.start));
+    if (ceiling) reasons.push('ceiling-only');
+    if (chosen.months < minMonths - 1e-6) reasons.push('below-minimum');
+  } else if (negated) {
+    return { nearMiss: { sentence, note: pick(lang, "la phrase exclut l'obligation de conserver les journaux.", 'the sentence rules out keeping the logs.'), closeness: 4 } };
+  } else if (!reasons.includes('placeholder')) {
+    reasons.push('no-figure');
+  }
+  if (IF_POSSIBLE.test(lower) || EFFORTS.test(lower)) reasons.push('if-possible');
+
+  const status = reasons.length === 0 ? 'ok' : 'weak';
+  return {
+    candidate: {
+      sentence,
+      status,
+      reasons: status === 'ok' ? ['meets-threshold'] : reasons,
+      value,
+      detail: describe(chosen, lang),
+      strength: value ? value.months : 0,
+    },
+  };
+}
+
+export const logRetention: Check = (context) => {
+  const { analysis } = context;
+  const candidates: Candidate[] = [];
+  const nearMisses: NearMiss[] = [];
+  for (const sentence of analysis.sentences) {
+    if (analysis.isDefinition(sentence) || sentence.heading) continue;
+    const onLogs = LOGS.test(sentence.lower) && !NOT_LOGS.test(sentence.lower);
+    const inLogSection = /journ|logs?\b|tra[çc]abilit|traces/iu.test(analysis.headingPath(sentence));
+    if (!onLogs && !(inLogSection && RETAIN.test(sentence.lower))) {
+      // A period that a hurried reader might take for log retention.
+      const d = findDurations(sentence.text, context.lang).find((x) => x.months !== null && x.months >= 1);
+      if (d && OTHER_PERIOD.test(sentence.lower)) {
+        nearMisses.push({
+          sentence,
+          note: pick(context.lang, `« ${d.text} » concerne une autre durée (préavis, dossiers, factures, données), pas la conservation des journaux.`, `"${d.text}" is about something else (notice, records, invoices, data), not log retention.`),
+          closeness: 1,
+        });
+      }
+      continue;
+    }
+    let text = sentence.text;
+    for (const next of followers(analysis, sentence)) {
+      if (/^(?:ils|elles|ces journaux|ces traces|such logs|these logs|they|ceux-ci|celles-ci|la dur[ée]e|this period|the retention)/iu.test(next.text)) text += ' '.repeat(next.start - sentence.end) + next.text;
+      else break;
+    }
+    const { candidate, nearMiss } = read(context, sentence, text);
+    if (candidate) candidates.push(candidate);
+    if (nearMiss) nearMisses.push(nearMiss);
+  }
+  // Availability to the client: anywhere in a log sentence of the contract.
+  const availability = analysis.sentences.some((s) => LOGS.test(s.lower) && AVAILABLE.test(s.lower) && !NOT_LOGS.test(s.lower));
+  if (!availability) {
+    for (const c of candidates) {
+      if (c.status === 'ok') {
+        c.status = 'weak';
+        c.reasons = ['not-available-to-client'];
+      } else if (!c.reasons.includes('not-available-to-client')) c.reasons.push('not-available-to-client');
+    }
+  }
+  return decide(context, candidates, nearMisses, {
+    title: context.rule.title,
+    searched: {
+      fr: 'une obligation du prestataire de conserver les journaux de sécurité, d’accès et d’administration pendant une durée minimale chiffrée, mis à disposition du client',
+      en: 'a supplier obligation to keep security, access and administration logs for a stated minimum period, available to the client',
+    },
+  });
+};

@@ -1,0 +1,111 @@
+import { PLACEHOLDER } from '../../language/hedges.js';
+import type { Sentence } from '../analysis/sentences.js';
+import type { Check, CheckContext } from '../types.js';
+import { decide, followers, pick, type Candidate, type NearMiss } from './common.js';
+
+/**
+ * security-penalties: penalties, liquidated damages or service credits that
+ * attach to the supplier's security obligations, with an amount or a formula,
+ * and that do not discharge the supplier of further liability.
+ */
+
+const PENALTY =
+  /p[ée]nalit[ée]s?|p[ée]nalis\p{L}*|liquidated damages|service credits?|cr[ée]dits? de service|penalt(?:y|ies)|r[ée]factions?|abattements?|fee reductions?|indemnit[ée]s? forfaitaires?/iu;
+const SECURITY_OBLIGATION =
+  /s[ée]curit[ée]|security|incidents? de s[ée]curit[ée]|violations? de (?:donn[ée]es|s[ée]curit[ée])|data breach|breach notification|notification (?:des|d'un|de tout) incident|journaux|logs?\b|confidentialit[ée]|confidentiality|protection des donn[ée]es|data protection|personal data|donn[ée]es (?:personnelles|de sant[ée])|\bpas\b|plan d'assurance s[ée]curit[ée]|\bpssi\b|\bhds\b|vuln[ée]rabilit\p{L}*|correctifs? de s[ée]curit[ée]|security patch\p{L}*|authentification|mfa\b|audit/iu;
+const NOT_SECURITY =
+  /disponibilit[ée]|availability|uptime|taux de service|temps de (?:r[ée]tablissement|r[ée]tablissement|r[ée]solution|r[ée]ponse|intervention)|\bgt[ir]\b|retard (?:de|dans la) (?:livraison|ex[ée]cution|mise en (?:service|production))|late delivery|delay in delivery|d[ée]lais? d'ex[ée]cution|d[ée]lai de livraison|jalons?|milestones?|ticket|support|response time|resolution time|sla\b|niveau(?:x)? de service|service levels?|int[ée]r[êe]ts? (?:de retard|moratoires)|late payment|retard de paiement/iu;
+const AMOUNT =
+  /\d[\d\s.,]*\s?(?:€|eur\b|euros?|k€|£|\$|usd|gbp)|(?:€|£|\$)\s?\d|\d+(?:[.,]\d+)?\s?%|pour(?: |-)?cent|per ?cent|\b1\/\d{2,5}(?:e|[èe]me)?\b|\d+\s?\/\s?\d{2,5}(?:e|[èe]me)?|milli[èe]me|un (?:centi[èe]me|milli[èe]me)|one[- ](?:thousandth|hundredth)|(?:montant|amount) (?:[ée]gal|equal)|formule|formula|P\s?=|calcul[ée]e? (?:selon|comme|as)/iu;
+const DISCHARGING =
+  /lib[ée]ratoires?|(?:sole|exclusive|only) (?:and exclusive )?remed(?:y|ies)|seul(?:e)? (?:et unique )?(?:recours|r[ée]paration|indemnisation)|solde de tout compte|for(?:faitaire(?:s)?)? et d[ée]finitive|in full (?:and final )?(?:satisfaction|settlement|discharge)|(?:exclusive|sole) (?:financial )?(?:compensation|liability)|tout recours|exclusive of any other/iu;
+const TOKEN_CAP =
+  /(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra|peuvent|pourront) (?:exc[ée]der|d[ée]passer)|dans la limite de|maximum (?:de|of))\s*(?:[àa]\s*)?(?:un montant (?:total |global )?de\s*)?(?:[€£$]\s?)?(\d[\d\s.,]*)\s*(?:€|eur\b|euros?|£|\$|usd|gbp)?|(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra) (?:exc[ée]der|d[ée]passer)|dans la limite de)\s*(?:[àa]\s*)?(\d+(?:[.,]\d+)?)\s?%/iu;
+
+function tokenCap(lower: string): boolean {
+  const m = TOKEN_CAP.exec(lower);
+  if (!m) return false;
+  if (m[2] !== undefined) return parseFloat(m[2].replace(',', '.')) < 5; // a cap under 5 % of the price bites little
+  const amount = parseFloat(m[1]!.replace(/[\s.]/g, '').replace(',', '.'));
+  return Number.isFinite(amount) && amount > 0 && amount < 5_000;
+}
+
+function read(context: CheckContext, sentence: Sentence, text: string): { candidate?: Candidate; nearMiss?: NearMiss } {
+  const { analysis } = context;
+  const lang = analysis.languageAt(sentence.start);
+  const lower = text.toLowerCase();
+  const heading = analysis.headingPath(sentence);
+  const lastHeading = heading.split(' > ').pop() ?? '';
+  // "tout manquement aux obligations du présent article" in a security article attaches the penalty to security.
+  const aboutSecurity =
+    SECURITY_OBLIGATION.test(lower.replace(NOT_SECURITY, ' ')) ||
+    (/(?:pr[ée]sent(?:e)? (?:article|annexe)|this (?:clause|section|schedule|article))/iu.test(lower) && /s[ée]curit|security/iu.test(heading));
+  if (!aboutSecurity) {
+    if (NOT_SECURITY.test(lower + ' ' + lastHeading) || PENALTY.test(lower)) {
+      return {
+        candidate: {
+          sentence,
+          status: 'weak',
+          reasons: ['not-security'],
+          value: null,
+          detail: pick(lang, 'pénalités hors sécurité (disponibilité, délais, support)', 'penalties outside security (availability, delivery, support)'),
+          strength: 0,
+        },
+      };
+    }
+    return {};
+  }
+  if (/(?:aucune|no|not|pas de) (?:p[ée]nalit[ée]|penalt|liquidated|service credit)/iu.test(lower)) {
+    return { nearMiss: { sentence, note: pick(lang, 'la phrase exclut toute pénalité.', 'the sentence rules penalties out.'), closeness: 3 } };
+  }
+  const reasons: string[] = [];
+  const amount = AMOUNT.test(text) && !PLACEHOLDER.test(lower.replace(/\[\s*\]/g, ''));
+  if (!amount) reasons.push(PLACEHOLDER.test(lower) ? 'placeholder' : 'no-amount');
+  if (DISCHARGING.test(lower)) reasons.push('discharging');
+  if (tokenCap(lower)) reasons.push('token-cap');
+  const status = reasons.length ? 'weak' : 'ok';
+  return {
+    candidate: {
+      sentence,
+      status,
+      reasons: status === 'ok' ? ['meets-threshold'] : reasons,
+      value: null,
+      detail: pick(lang, 'pénalité attachée à une obligation de sécurité', 'penalty attached to a security obligation'),
+      strength: 10 - reasons.length,
+    },
+  };
+}
+
+export const securityPenalties: Check = (context) => {
+  const { analysis } = context;
+  const candidates: Candidate[] = [];
+  const nearMisses: NearMiss[] = [];
+  for (const sentence of analysis.sentences) {
+    if (analysis.isDefinition(sentence) || sentence.heading) continue;
+    const penaltySection = PENALTY.test(analysis.headingPath(sentence).split(' > ').pop() ?? '');
+    if (!PENALTY.test(sentence.lower) && !(penaltySection && (sentence.tableRow || sentence.leadIn !== null))) continue;
+    let text = sentence.text;
+    if (sentence.leadIn) text = `${sentence.leadIn} ${text}`;
+    for (const next of followers(analysis, sentence, 2)) text += ` ${next.text}`;
+    const { candidate, nearMiss } = read(context, sentence, text);
+    if (candidate) candidates.push(candidate);
+    if (nearMiss) nearMisses.push(nearMiss);
+  }
+  // "Les pénalités sont libératoires" anywhere in the contract weakens every security penalty.
+  const discharging = analysis.sentences.find((s) => PENALTY.test(s.lower) && DISCHARGING.test(s.lower));
+  if (discharging) {
+    for (const c of candidates) {
+      if (c.reasons.includes('discharging') || c.reasons.includes('not-security')) continue;
+      c.reasons = c.status === 'ok' ? ['discharging'] : [...c.reasons, 'discharging'];
+      c.status = 'weak';
+      c.extra = [...(c.extra ?? []), { start: discharging.start, end: discharging.end, role: 'basis', note: pick(context.lang, 'Clause rendant les pénalités libératoires.', 'Clause making penalties the sole remedy.') }];
+    }
+  }
+  return decide(context, candidates, nearMisses, {
+    title: context.rule.title,
+    searched: {
+      fr: 'des pénalités ou crédits de service chiffrés, attachés aux manquements du prestataire à ses obligations de sécurité',
+      en: "penalties, liquidated damages or service credits with an amount or formula, attached to breaches of the supplier's security obligations",
+    },
+  });
+};

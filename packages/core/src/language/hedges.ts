@@ -1,0 +1,23 @@
+/**
+ * Wording that takes the bite out of an obligation. Each list is a closed set
+ * of contract formulas, French and English, matched on lower-case text.
+ */
+
+/** The supplier decides whether to act: "s'il l'estime nécessaire", "at its sole discretion". */
+export const DISCRETION =
+  /s'il l'estime (?:n[ée]cessaire|utile|opportun)|s'il le juge (?:n[ée]cessaire|utile|opportun)|qu'il (?:estime|juge|consid[èe]re)|selon (?:sa|son) (?:seule )?(?:appr[ée]ciation|jugement)|[àa] sa (?:seule |libre |entière )?(?:discr[ée]tion|appr[ée]ciation)|à son initiative|lorsqu'il (?:l'estime|le juge)|where (?:the )?[\p{L} ]{0,30}(?:determines|considers|deems|believes|judges)|if (?:the )?[\p{L} ]{0,30}(?:determines|considers|deems|believes)|(?:in|at) (?:its|their) (?:sole |absolute |reasonable )?(?:discretion|judg(?:e)?ment|opinion)|as (?:it|the [\p{L}]+) (?:deems|considers|determines) (?:necessary|appropriate)|(?:it|[\p{L}]+) deems (?:necessary|appropriate|material)|which (?:it|the [\p{L}]+) (?:considers|deems|determines|judges) (?:to be )?(?:material|significant|major|serious)/iu;
+
+/** Best-efforts wording that turns a duty into an attempt. */
+export const EFFORTS =
+  /dans (?:toute )?la mesure du possible|si possible|autant que (?:possible|faire se peut)|dans la mesure o[ùu] (?:cela est|c'est) (?:techniquement )?possible|si (?:cela est |c'est )?techniquement (?:possible|faisable)|lorsque (?:cela est|c'est) (?:techniquement )?possible|s'efforce(?:ra)?|fera ses meilleurs efforts|(?:best|reasonable|commercially reasonable) (?:efforts|endeavou?rs)|endeavou?r to|where (?:technically )?(?:possible|practicable|feasible)|if (?:technically )?(?:possible|practicable|feasible)|to the extent (?:technically )?(?:possible|practicable|feasible)|as far as (?:reasonably )?(?:possible|practicable)|insofar as/iu;
+
+/** A time without a figure: "sans délai", "without undue delay". */
+export const VAGUE_DELAY =
+  /sans d[ée]lai|dans (?:les )?meilleurs d[ée]lais|dans les (?:plus )?brefs d[ée]lais|dans un d[ée]lai raisonnable|d[èe]s que possible|aussit[ôo]t que possible|rapidement|promptement|imm[ée]diatement|sans tarder|sans retard(?: injustifi[ée])?|en temps utile|without (?:undue |unreasonable )?delay|promptly|as soon as (?:reasonably )?(?:possible|practicable|feasible)|immediately|forthwith|in a timely (?:manner|fashion)|timely|within a reasonable (?:time|period)|expeditiously|without unreasonable delay/iu;
+
+/** Retention without a figure: "durée appropriée", "commercially reasonable period". */
+export const VAGUE_PERIOD =
+  /dur[ée]e (?:appropri[ée]e|raisonnable|n[ée]cessaire|suffisante|adapt[ée]e|l[ée]gale|r[ée]glementaire|conforme)|p[ée]riode (?:appropri[ée]e|raisonnable|suffisante)|conform[ée]ment (?:à|a) la (?:r[ée]glementation|l[ée]gislation)|(?:commercially )?reasonable (?:period|time|duration)|appropriate (?:period|duration|time)|(?:period|time) (?:required|prescribed) by (?:applicable )?law|as (?:required|permitted) by (?:applicable )?law|in accordance with (?:applicable )?(?:law|regulations?)|sufficient (?:period|time)|aussi longtemps que n[ée]cessaire|as long as (?:necessary|required)/iu;
+
+/** Placeholders left in a draft. */
+export const PLACEHOLDER = /\[(?:[àa] compl[ée]ter|[àa] d[ée]finir|[àa] pr[ée]ciser|●|•|\.{2,}|…|_+|x+|tbd|tbc|insert[^\]]*|to be (?:completed|confirmed|defined)|nom|name|email|e-mail|t[ée]l[ée]phone|phone)\]|\bxx+\b|\btbd\b|\btbc\b|_{3,}|\.{5,}|…{2,}|\bà compl[ée]ter\b|\bà d[ée]finir\b|\bto be (?:confirmed|completed|determined|agreed)\b/iu;
