@@ -7,6 +7,5 @@ export * from './rules/load-pack.js';
 export * from './report/summary.js';
 export * from './report/build.js';
 export * from './format/index.js';
-export * from './rules/pack-schema.js';
 export { auditDocument, CHECKS, type AuditOptions } from './engine/audit.js';
 export { REASONS, reasonPhrase } from './engine/reasons.js';
