@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RawDocument } from '../../packages/core/src/document/types.js';
-import { ocrPagesWithoutText, pageList, pagesWithoutText } from '../../packages/core/src/extract/ocr.js';
+import { classifyWithOcr, pageList, type PdfPageForOcr } from '../../packages/core/src/extract/ocr.js';
+import type { ExtractResult } from '../../packages/core/src/extract/types.js';
 import type { OcrEngine } from '../../packages/core/src/extract/ocr/engine.js';
 import { probeSystemTesseract, createSystemTesseractEngine } from '../../packages/core/src/extract/ocr/system-tesseract.js';
 import { createTesseractJsEngine } from '../../packages/core/src/extract/ocr/tesseract-js.js';
@@ -16,11 +16,16 @@ import { makeScannedPdf, makeTextPdf } from './scan.js';
 
 const LINE = 'Le Titulaire notifie tout incident sous 24 heures.';
 
-function raw(...texts: string[]): RawDocument {
-  return { format: 'pdf', paged: true, pages: texts.map((text) => ({ text })), warnings: [] };
+type Page = PdfPageForOcr;
+const page = (number: number, text: string): Page => ({ number, text, hasText: (text.match(/\p{L}/gu)?.length ?? 0) >= 10 });
+
+/** Stands in for the PDF reader's classifier: all pages textless → a bare no-text-layer. */
+function classify(pages: Page[]): ExtractResult {
+  if (pages.every((p) => !p.hasText)) return { ok: false, format: 'pdf', problem: { code: 'no-text-layer', message: 'bare' } };
+  return { ok: true, raw: { format: 'pdf', paged: true, pages: pages.map((p) => ({ text: p.text })), warnings: [{ code: 'kept', message: 'from the reader' }] } };
 }
 
-/** Records which page sizes it was asked to read and answers a fixed text. */
+/** Records the size of each image it is asked to read and answers a fixed text. */
 function fakeEngine(calls: number[]): OcrEngine {
   return {
     name: 'tesseract.js',
@@ -33,10 +38,11 @@ function fakeEngine(calls: number[]): OcrEngine {
   };
 }
 
-describe('choosing pages for OCR', () => {
-  it('takes pages with no or stamp-sized text only', () => {
-    expect(pagesWithoutText(raw('Article 1 – Objet du contrat et définitions', '', '  12  ', 'Scanned by X'))).toEqual([2, 3, 4]);
-  });
+const noEngine = async (): Promise<OcrEngine> => {
+  throw new Error('no engine here');
+};
+
+describe('OCR helpers', () => {
   it('lists pages as ranges', () => {
     expect(pageList([1, 2, 3, 7, 9, 10])).toBe('1–3, 7, 9–10');
   });
@@ -58,29 +64,37 @@ describe('the PDF hook', () => {
     const text = await makeTextPdf([['Article 1 – Objet', LINE], ['Annexe signée'], ['Article 3 – Durée du contrat']]);
     const mixed = await makeScannedPdf(text, [1, 3]);
     const calls: number[] = [];
-    const result = await ocrPagesWithoutText(raw('Article 1 – Objet\n' + LINE, '', 'Article 3 – Durée du contrat'), mixed, {}, { engine: async () => fakeEngine(calls) });
+    const pages = [page(1, 'Article 1 – Objet\n' + LINE), page(2, ''), page(3, 'Article 3 – Durée du contrat')];
+    const result = await classifyWithOcr(pages, [], mixed, {}, classify, { engine: async () => fakeEngine(calls) });
     expect(calls).toHaveLength(1);
     expect(calls[0]).toBeGreaterThan(1000); // a real rendered page, not an empty image
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.raw.pages.map((p) => p.ocrConfidence)).toEqual([undefined, 88, undefined]);
     expect(result.raw.pages[1]!.text).toBe('texte lu par OCR 1');
-    expect(result.raw.warnings).toEqual([expect.objectContaining({ code: 'ocr', message: expect.stringContaining('Page(s) 2 were read by OCR') })]);
+    expect(result.raw.warnings.map((w) => w.code)).toEqual(['kept', 'ocr']);
+    expect(result.raw.warnings[1]!.message).toContain('Page(s) 2 were read by OCR (fake OCR, mean confidence 88/100)');
   });
 
-  it('with OCR off: a full scan is no-text-layer, a mixed PDF keeps its text pages with a warning', async () => {
-    const engine = async () => {
-      throw new Error('must not be called');
-    };
-    const none = await ocrPagesWithoutText(raw('', ''), new Uint8Array(), { ocr: false }, { engine });
+  it('leaves born-digital PDFs to the reader untouched', async () => {
+    const result = await classifyWithOcr([page(1, LINE)], [], new Uint8Array(), {}, classify, { engine: noEngine });
+    expect(result).toEqual(classify([page(1, LINE)]));
+  });
+
+  it('with OCR off: a full scan is no-text-layer naming --no-ocr; a mixed PDF goes to the reader as is', async () => {
+    const none = await classifyWithOcr([page(1, ''), page(2, '')], [], new Uint8Array(), { ocr: false }, classify, { engine: noEngine });
     expect(none).toMatchObject({ ok: false, problem: { code: 'no-text-layer', message: expect.stringContaining('--no-ocr') } });
-    const some = await ocrPagesWithoutText(raw('Article 1 – Objet du contrat', ''), new Uint8Array(), { ocr: false }, { engine });
-    expect(some.ok && some.raw.warnings.map((w) => w.code)).toEqual(['no-text-layer']);
+    const some = await classifyWithOcr([page(1, LINE), page(2, '')], [], new Uint8Array(), { ocr: false }, classify, { engine: noEngine });
+    expect(some.ok && some.raw.pages.map((p) => p.ocrConfidence)).toEqual([undefined, undefined]);
   });
 
-  it('reports no-text-layer when OCR cannot start on a full scan', async () => {
-    const result = await ocrPagesWithoutText(raw(''), new Uint8Array(), {}, { engine: async () => Promise.reject(new Error('no engine')) });
-    expect(result).toMatchObject({ ok: false, problem: { code: 'no-text-layer', message: expect.stringContaining('no engine') } });
+  it('explains a full scan that OCR cannot read: engine missing, rendering failed', async () => {
+    const noStart = await classifyWithOcr([page(1, '')], [], new Uint8Array(), {}, classify, { engine: noEngine });
+    expect(noStart).toMatchObject({ ok: false, problem: { code: 'no-text-layer', message: expect.stringContaining('no engine here') } });
+    const calls: number[] = [];
+    const noRender = await classifyWithOcr([page(1, '')], [], new Uint8Array([1, 2, 3]), {}, classify, { engine: async () => fakeEngine(calls) });
+    expect(noRender).toMatchObject({ ok: false, problem: { code: 'no-text-layer', message: expect.stringContaining('OCR failed') } });
+    expect(calls).toEqual([]);
   });
 });
 

@@ -1,5 +1,4 @@
-import type { DocumentWarning, RawDocument } from '../document/types.js';
-import type { OcrEngine } from './ocr/engine.js';
+import type { OcrEngine, OcrPageText } from './ocr/engine.js';
 import { sharedOcrEngine } from './ocr/choose-engine.js';
 import { openPageRenderer } from './ocr/render-pages.js';
 import type { ExtractOptions, ExtractResult } from './types.js';
@@ -8,23 +7,26 @@ export { closeSharedOcrEngine, createOcrEngine } from './ocr/choose-engine.js';
 export type { OcrEngine, OcrPageText } from './ocr/engine.js';
 
 /**
- * The PDF extractor's hook for scans: pages whose text layer is (nearly)
- * empty are rendered and read by OCR; pages with text are left alone, so a
- * mixed PDF (a scanned signature page, a faxed annex) keeps its exact text
- * where it has one.
+ * The PDF extractor's hook for scans: pages the PDF reader found without a
+ * text layer are rendered and read by OCR; pages with text are left alone, so
+ * a mixed PDF (a scanned signature page, a faxed annex) keeps its exact text
+ * where it has one. The reader's own classification (no-text-layer, low-text,
+ * warnings) then runs on the filled pages.
  */
 
-/**
- * Below this many non-space characters a page counts as having no text layer:
- * scanners often stamp a page number or "Scanned by …" on an image-only page.
- */
-export const MIN_TEXT_LAYER_CHARS = 16;
+/** What the hook needs of the PDF reader's pages (`PdfPageText` in pdf.ts). */
+export interface PdfPageForOcr {
+  /** 1-based. */
+  number: number;
+  text: string;
+  /** False for a page with (almost) no text layer. */
+  hasText: boolean;
+}
+
+export type ClassifyPdfPages<P extends PdfPageForOcr> = (pages: P[], damagedPages: number[]) => ExtractResult;
+
 /** Under this mean word confidence (0–100) the OCR warning says to check quotes closely. */
 const LOW_CONFIDENCE = 70;
-
-export function pagesWithoutText(raw: RawDocument): number[] {
-  return raw.pages.flatMap((page, index) => (page.text.replace(/\s/g, '').length < MIN_TEXT_LAYER_CHARS ? [index + 1] : []));
-}
 
 export interface OcrHookDependencies {
   /** The engine to use; the process-wide shared one by default. */
@@ -32,102 +34,111 @@ export interface OcrHookDependencies {
 }
 
 /**
- * Returns `raw` with every text-less page OCR'd (text replaced, `ocrConfidence`
- * set) and an `ocr` warning; or `no-text-layer` when nothing could be read.
- * `options.ocr === false` skips OCR: a file with no text at all is then
- * `no-text-layer`, and a mixed file keeps its text pages with a warning.
+ * OCRs the pages without text (unless `options.ocr === false`), hands the
+ * pages to `classify`, and returns its result with `ocrConfidence` on each
+ * OCR'd page and an `ocr` warning; when nothing could be read, a
+ * `no-text-layer` whose message says why (OCR off, failed, or found nothing).
  */
-export async function ocrPagesWithoutText(
-  raw: RawDocument,
+export async function classifyWithOcr<P extends PdfPageForOcr>(
+  pages: P[],
+  damagedPages: number[],
   pdf: Uint8Array,
   options: ExtractOptions,
+  classify: ClassifyPdfPages<P>,
   dependencies: OcrHookDependencies = {},
 ): Promise<ExtractResult> {
-  const missing = pagesWithoutText(raw);
-  if (missing.length === 0) return { ok: true, raw };
-  const allMissing = missing.length === raw.pages.length;
-
+  const scanned = pages.filter((page) => !page.hasText && !damagedPages.includes(page.number)).map((page) => page.number);
+  if (scanned.length === 0) return classify(pages, damagedPages);
   if (options.ocr === false) {
-    if (allMissing) return noTextLayer('This PDF has no text layer (a scan) and OCR is off (--no-ocr); run without --no-ocr to read it by OCR.');
-    return {
-      ok: true,
-      raw: withWarning(raw, {
-        code: 'no-text-layer',
-        message: `Page(s) ${pageList(missing)} have no text layer (scanned) and were not read because OCR is off (--no-ocr).`,
-      }),
-    };
+    return explainNoText(
+      classify(pages, damagedPages),
+      'This PDF has no text layer (a scan) and OCR is off (--no-ocr); run without --no-ocr to read it by OCR.',
+    );
   }
 
   let engine: OcrEngine;
   try {
     engine = await (dependencies.engine ?? sharedOcrEngine)();
   } catch (error) {
-    return ocrUnavailable(raw, missing, allMissing, `OCR could not start (${messageOf(error)})`);
+    return explainNoText(classify(pages, damagedPages), `This PDF is a scan and OCR could not start (${messageOf(error)}); install tesseract-ocr or export the original document.`);
   }
+  const read = await ocrPages(pdf, scanned, engine, options.password);
+  const filled = pages.map((page) => {
+    const ocr = read.texts.get(page.number);
+    // Keep a stamp-sized text layer if OCR found even less.
+    if (!ocr || nonSpace(ocr.text) <= nonSpace(page.text)) return page;
+    return { ...page, text: ocr.text, hasText: /\p{L}/u.test(ocr.text) };
+  });
+  const usedOcr = scanned.filter((number) => filled[number - 1] !== pages[number - 1]);
 
-  const pages = raw.pages.map((page) => ({ ...page }));
-  const read: Array<{ page: number; confidence: number }> = [];
-  const failed: number[] = [];
+  const result = classify(filled, damagedPages);
+  if (!result.ok) {
+    return explainNoText(
+      result,
+      read.failed.length > 0
+        ? `This PDF is a scan and OCR failed on its pages (${engine.description}: ${read.firstError}); re-scan at 300 dpi or export the original document.`
+        : 'This PDF is a scan and OCR found no text on it (blank or unreadable pages); re-scan at 300 dpi or export the original document.',
+    );
+  }
+  const rawPages = result.raw.pages.map((page, index) => {
+    const confidence = usedOcr.includes(index + 1) ? read.texts.get(index + 1)?.confidence : undefined;
+    return confidence === undefined ? page : { ...page, ocrConfidence: confidence };
+  });
+  const warnings = [...result.raw.warnings];
+  if (usedOcr.length > 0) {
+    const mean = Math.round(usedOcr.reduce((sum, number) => sum + read.texts.get(number)!.confidence, 0) / usedOcr.length);
+    warnings.push({
+      code: 'ocr',
+      message:
+        `Page(s) ${pageList(usedOcr)} were read by OCR (${engine.description}, mean confidence ${mean}/100)` +
+        (mean < LOW_CONFIDENCE ? '; the scan is poor, check every quote against the original.' : '; check quotes against the original.'),
+    });
+  }
+  if (read.failed.length > 0) {
+    warnings.push({ code: 'ocr-failed', message: `OCR failed on page(s) ${pageList(read.failed)} (${read.firstError}); their content was not audited.` });
+  }
+  return { ok: true, raw: { ...result.raw, pages: rawPages, warnings } };
+}
+
+interface OcrRun {
+  texts: Map<number, OcrPageText>;
+  failed: number[];
+  firstError: string;
+}
+
+/** Renders and reads the pages one at a time; a page that fails is listed, not fatal. */
+async function ocrPages(pdf: Uint8Array, pageNumbers: number[], engine: OcrEngine, password?: string): Promise<OcrRun> {
+  const run: OcrRun = { texts: new Map(), failed: [], firstError: '' };
   let renderer;
   try {
-    renderer = await openPageRenderer(pdf, options.password);
+    renderer = await openPageRenderer(pdf, password);
   } catch (error) {
-    return ocrUnavailable(raw, missing, allMissing, `the PDF pages could not be rendered for OCR (${messageOf(error)})`);
+    return { texts: run.texts, failed: [...pageNumbers], firstError: `pages could not be rendered: ${messageOf(error)}` };
   }
   try {
-    for (const pageNumber of missing) {
+    for (const pageNumber of pageNumbers) {
       try {
         const image = await renderer.render(pageNumber);
-        const result = await engine.recognize(image.png, image.dpi);
-        const target = pages[pageNumber - 1]!;
-        // Keep the stamp-sized text layer if OCR found even less.
-        if (result.text.replace(/\s/g, '').length > target.text.replace(/\s/g, '').length) {
-          target.text = result.text;
-          target.ocrConfidence = result.confidence;
-          read.push({ page: pageNumber, confidence: result.confidence });
-        }
-      } catch {
-        failed.push(pageNumber);
+        run.texts.set(pageNumber, await engine.recognize(image.png, image.dpi));
+      } catch (error) {
+        run.failed.push(pageNumber);
+        run.firstError ||= messageOf(error);
       }
     }
   } finally {
     await renderer.close().catch(() => {});
   }
-
-  if (read.length === 0 && allMissing) {
-    return noTextLayer(
-      failed.length > 0
-        ? `This PDF is a scan and OCR failed on its pages (${engine.description}); re-scan at 300 dpi or export the original document.`
-        : 'This PDF is a scan and OCR found no text on it (blank or unreadable pages); re-scan at 300 dpi or export the original document.',
-    );
-  }
-  const warnings = [...raw.warnings];
-  if (read.length > 0) {
-    const mean = Math.round(read.reduce((sum, page) => sum + page.confidence, 0) / read.length);
-    warnings.push({
-      code: 'ocr',
-      message:
-        `Page(s) ${pageList(read.map((p) => p.page))} were read by OCR (${engine.description}, mean confidence ${mean}/100)` +
-        (mean < LOW_CONFIDENCE ? '; the scan is poor, check every quote against the original.' : '; check quotes against the original.'),
-    });
-  }
-  if (failed.length > 0) {
-    warnings.push({ code: 'ocr-failed', message: `OCR failed on page(s) ${pageList(failed)}; their content was not audited.` });
-  }
-  return { ok: true, raw: { ...raw, pages, warnings } };
+  return run;
 }
 
-function ocrUnavailable(raw: RawDocument, missing: number[], allMissing: boolean, why: string): ExtractResult {
-  if (allMissing) return noTextLayer(`This PDF is a scan and ${why}; install tesseract-ocr or export the original document.`);
-  return { ok: true, raw: withWarning(raw, { code: 'ocr-failed', message: `Page(s) ${pageList(missing)} have no text layer and ${why}.` }) };
+/** Keeps the classifier's verdict but replaces a bare `no-text-layer` message with the reason OCR did not help. */
+function explainNoText(result: ExtractResult, message: string): ExtractResult {
+  if (result.ok || result.problem.code !== 'no-text-layer') return result;
+  return { ...result, problem: { code: 'no-text-layer', message } };
 }
 
-function noTextLayer(message: string): ExtractResult {
-  return { ok: false, format: 'pdf', problem: { code: 'no-text-layer', message } };
-}
-
-function withWarning(raw: RawDocument, warning: DocumentWarning): RawDocument {
-  return { ...raw, warnings: [...raw.warnings, warning] };
+function nonSpace(text: string): number {
+  return text.replace(/\s/g, '').length;
 }
 
 /** "1–3, 7" for [1, 2, 3, 7]. */
