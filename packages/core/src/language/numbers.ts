@@ -175,8 +175,14 @@ function enNumber(t: readonly string[], i: number): Step | null {
 
 // ---------------------------------------------------------------- shared
 
+/** Whether `word` (any case, with or without accents) can be part of a number in words. */
+export function isNumberWord(word: string): boolean {
+  const normalised = normaliseWord(word);
+  return FR_WORDS.has(normalised) || EN_WORDS.has(normalised);
+}
+
 /** Lower-case and strip diacritics: "Zéro" → "zero". */
-function normaliseWord(word: string): string {
+export function normaliseWord(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
