@@ -8,7 +8,7 @@ import type { FileReport, Finding, Summary, Verdict } from './schema.js';
 
 /** `weak`: weak and missing fail; `missing`: only missing fails; `never`: nothing fails. */
 export type FailOn = 'weak' | 'missing' | 'never';
-export const FAIL_ON_VALUES: readonly FailOn[] = ['weak', 'missing', 'never'];
+export const FAIL_ON_VALUES = ['weak', 'missing', 'never'] as const satisfies readonly FailOn[];
 
 /** missing is worse than weak, weak worse than ok. */
 export const VERDICT_RANK: Record<Verdict, number> = { ok: 0, weak: 1, missing: 2 };

@@ -1,0 +1,3 @@
+export { CACHE_FORMAT_VERSION, cacheKey, type CacheKeyInput } from './key.js';
+export { defaultCacheDir } from './default-dir.js';
+export { NO_CACHE, createDiskCache, type RawDocumentCache } from './store.js';
