@@ -21,6 +21,10 @@ export interface DocumentAnalysis {
   referencedSection(sentence: Sentence): { section: Section; index: number } | 'unresolved' | null;
   /** Language of the stretch holding an offset. */
   languageAt(offset: number): Language;
+  /** Language of one sentence: its own words when they tell, else its stretch's. */
+  languageOf(sentence: Sentence): Language;
+  /** Language of a passage starting at `offset`: its own words when they tell, else its stretch's. */
+  languageOfText(text: string, offset: number): Language;
 }
 
 const DEFINITION =
@@ -29,12 +33,28 @@ const DEFINITION =
 const REFERENCE =
   /\b(?:fix[ée]e?s?|pr[ée]vue?s?|d[ée]finie?s?|indiqu[ée]e?s?|pr[ée]cis[ée]e?s?|mentionn[ée]e?s?|figurant|stipul[ée]e?s?|set out|specified|defined|described|stated|listed|provided|referred to)\s+(?:[àa]|en|dans|au|aux|in|at|under|par)\s+(?:l'|la|le|les|the)?\s*(annexe|annex|schedule|appendix|exhibit|article|clause|section)\s*(?:n[°o]\.?\s*)?([0-9]+(?:\.[0-9]+)*|[IVX]+\b|[A-Z]\b)/iu;
 
+const FR_WORDS = /\b(?:le|la|les|des|du|de|et|est|sont|dans|pour|par|sur|une?|aux?|qui|que|ou|ne|pas|ses|son|sa|cette|tout|toute)\b/giu;
+const EN_WORDS = /\b(?:the|and|of|to|in|is|are|for|by|on|an?|with|shall|will|any|that|or|not|its|this|which|be)\b/giu;
+
+/** Stop-word vote on a short text; null when too few words tell. */
+function voteLanguage(text: string): Language | null {
+  const fr = text.match(FR_WORDS)?.length ?? 0;
+  const en = text.match(EN_WORDS)?.length ?? 0;
+  if (fr + en < 4 || fr === en) return null;
+  return fr > en ? 'fr' : 'en';
+}
+
 export function analyse(doc: ContractDocument): DocumentAnalysis {
   const sentences = splitSentences(doc);
   const parties = findParties(doc.text);
   const supersessions = findSupersessions(doc);
   const precedence = findPrecedence(doc);
   const prevailingRanges = precedence.prevailing.map((i) => doc.sections[i]!).map((s) => [s.start, s.end] as const);
+
+  function languageAt(offset: number): Language {
+    const span = doc.languageSpans.find((s) => offset >= s.start && offset < s.end);
+    return span?.language ?? doc.language;
+  }
 
   const pathCache = new Map<number, string>();
   function headingPath(sentence: Sentence): string {
@@ -73,9 +93,8 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
       );
       return index >= 0 ? { section: doc.sections[index]!, index } : 'unresolved';
     },
-    languageAt(offset) {
-      const span = doc.languageSpans.find((s) => offset >= s.start && offset < s.end);
-      return span?.language ?? doc.language;
-    },
+    languageAt,
+    languageOf: (sentence) => voteLanguage(sentence.text) ?? languageAt(sentence.start),
+    languageOfText: (text, offset) => voteLanguage(text) ?? languageAt(offset),
   };
 }

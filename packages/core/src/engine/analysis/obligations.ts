@@ -47,7 +47,7 @@ export function isNegated(before: string, lang: 'fr' | 'en' | 'any' = 'any'): bo
 }
 
 function roleOfMention(mention: string, lexicon: PartyLexicon): BoundRole {
-  const m = mention.toLowerCase().replace(/^(?:le|la|les|l'|the|au|aux|du|des|à la|à l')\s*/u, '').trim();
+  const m = mention.toLowerCase().replace(/^(?:(?:le|la|les|the|au|aux|du|des|à la)\s+|l'|à l')/u, '').trim();
   if (lexicon.supplier.includes(m)) return 'supplier';
   if (lexicon.client.includes(m)) return 'client';
   return 'other';
@@ -86,7 +86,10 @@ function subjectBefore(text: string, at: number, lexicon: PartyLexicon): BoundRo
 
 // "par le Titulaire", "by the Supplier" after a passive verb.
 function agentAfter(text: string, at: number, lexicon: PartyLexicon): BoundRole | null {
-  const after = text.slice(at, at + 200);
+  // Only the verb's own clause: "retained … and may be exported by the Customer" names the agent of another verb.
+  let after = text.slice(at, at + 200);
+  const stop = after.search(/[;,]|\s(?:and|et|or|ou|but|mais)\s/u);
+  if (stop > 0) after = after.slice(0, stop);
   const re = new RegExp(String.raw`\b(?:par|by)\s+(?:l'|le|la|les|the|ses|its)?\s*(` + namesPattern([...lexicon.supplier, ...lexicon.client]) + ')', 'iu');
   const m = re.exec(after);
   return m ? roleOfMention(m[1]!, lexicon) : null;

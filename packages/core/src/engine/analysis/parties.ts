@@ -47,7 +47,7 @@ const DEFINED_NAME_PATTERNS: RegExp[] = [
 ];
 
 function roleOfWord(name: string): PartyRole | null {
-  const n = name.toLowerCase().replace(/^(?:le|la|les|l'|the)\s*/u, '').trim();
+  const n = name.toLowerCase().replace(/^(?:(?:le|la|les|the)\s+|l')/u, '').trim();
   if (SUPPLIER_WORDS.includes(n)) return 'supplier';
   if (CLIENT_WORDS.includes(n)) return 'client';
   return null;

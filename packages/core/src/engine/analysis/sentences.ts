@@ -70,7 +70,14 @@ export function splitLine(line: string): Array<[number, number]> {
     while (from < line.length && /\s/.test(line[from]!)) from++;
   }
   if (from < line.length) spans.push([from, line.length]);
-  return spans;
+  // A run-in title ("6. Audits. The Processor shall …") belongs to the sentence it introduces.
+  const merged: Array<[number, number]> = [];
+  for (const span of spans) {
+    const previous = merged[merged.length - 1];
+    if (previous && line.slice(previous[0], previous[1]).trim().split(/\s+/).length <= 3) previous[1] = span[1];
+    else merged.push([span[0], span[1]]);
+  }
+  return merged;
 }
 
 const LIST_ITEM = /^\s*(?:[-–—•·*▪◦]|\(?[a-z0-9]{1,3}[).]|[ivx]{1,4}[).])\s/i;

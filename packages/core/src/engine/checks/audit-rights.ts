@@ -16,12 +16,15 @@ const AUDIT = /\baudit\p{L}*|\binspect\p{L}*|contr[ôo]les? (?:sur (?:site|place
 const LICENCE_AUDIT = /licen[cs]es?|logiciels? (?:install[ée]s|d[ée]ploy[ée]s)|nombre d'utilisateurs|usage rights|droits d'utilisation|compliance with the licen|conformit[ée] (?:de l'utilisation|des licences)|utilisation (?:du|des) logiciels?|use of the software|deployment|installed base/iu;
 const FINANCIAL_AUDIT = /comptab|financ|factur|invoic|\bfees\b|charges|prix|pricing|books and records|commissaire aux comptes|statutory auditor|code source|source code|escrow/iu;
 const RIGHT =
-  /peut|pourra|pourront|peuvent|se r[ée]serve|a le droit|aura le droit|dispose du droit|est (?:en droit|autoris[ée])|a la facult[ée]|est habilit[ée]|may\b|is entitled|shall be entitled|has the right|shall have the right|reserves the right|right to (?:audit|inspect|conduct|carry out|perform)|droit d'audit|audit rights?|droit de (?:contr[ôo]le|visite|proc[ée]der)|accepte|s'engage [àa] (?:permettre|accepter|se soumettre|autoriser|faciliter)|se soumet|permettr|autoris|allow|permit|submit to|cooperate with|make available|facilit|contribute to audits|contribue aux audits|donne acc[èe]s|grant(?:s)? access/iu;
+  /peut|pourra|pourront|peuvent|se r[ée]serve|a le droit|aura le droit|dispose du droit|est (?:en droit|autoris[ée])|a la facult[ée]|est habilit[ée]|may\b|is entitled|shall be entitled|has the right|shall have the right|reserves the right|rights? (?:to|of) (?:audit|inspect|conduct|carry out|perform)|droits? d'audit|audit rights?|droit de (?:contr[ôo]le|visite|proc[ée]der)|accepte|s'engage [àa] (?:permettre|accepter|se soumettre|autoriser|faciliter)|se soumet|permettr|autoris|allow|permit|submit to|cooperate with|make available|facilit|contribute to audits|contribue aux audits|donne acc[èe]s|grant(?:s)? access/iu;
 const SECURITY_SCOPE =
   /s[ée]curit[ée]|security|mesures (?:techniques|organisationnelles)|technical and organi[sz]ational|protection des donn[ée]es|data protection|article 28|art\. 28|rgpd|gdpr|conformit[ée] (?:aux|au|à|a) (?:obligations|pr[ée]sent|contrat|exigences)|compliance with (?:its|the|this|these) (?:obligations|agreement|dpa|addendum|terms)|obligations (?:du|de l'|of the) (?:titulaire|prestataire|processor|supplier|provider|sous-traitant)|processing|traitement|pssi|hds|iso ?27001|soc ?[12]|on-site|sur site|intrusion|penetration|vuln[ée]rabilit/iu;
 
 const CERTIFICATES_INSTEAD =
   /(?:en lieu et place|au lieu|in lieu|instead|r[ée]put[ée]e?s? satisfai|deemed (?:to )?(?:satisf|fulfil)|satisf(?:y|ied|ies) (?:by|through)|(?:se limite|limit[ée]e?s?|limited) (?:[àa] la (?:communication|fourniture|remise)|to (?:the provision|providing|a review))|exclusivement (?:par|sur)|solely (?:by|through)|by (?:providing|making available) (?:a copy of )?(?:its|the) (?:soc|iso|certif|audit report|third[- ]party))[^.]{0,160}(?:certifi|soc ?[12]|iso|rapports? d'audit|audit reports?|attestation|questionnaire)|(?:certifi\p{L}*|soc ?[12][^.]{0,40}report|rapports? d'audit (?:tiers|externe))[^.]{0,120}(?:en lieu et place|in lieu of|instead of|suffi|r[ée]put[ée]|deemed|satisf)/iu;
+// The audit right given up for documents: "tient lieu d'audit", "satisfies any right of audit", "le CHU renonce à ses audits".
+const AUDIT_WAIVED =
+  /tien(?:t|nent|dra) lieu d'audit|vaut audit|en lieu et place (?:de l'|d'|des )audits?|r[ée]put[ée]e?s? (?:satisfaire|remplir)[^.]{0,40}audit|renonce[^.]{0,40}audits?|in lieu of (?:any )?(?:audits?|inspections?)|satisf(?:y|ies|ied)[^.]{0,40}(?:rights? (?:of|to) audit|audit rights?|audit obligations?)|(?:audit rights?|rights? (?:of|to) audit)[^.]{0,80}(?:shall|will) be (?:fully |deemed )?satisfied|(?:shall|will) not (?:conduct|carry out|perform|request)[^.]{0,40}(?:on-site )?audits?/iu;
 const MUTUAL = /commun accord|d'un commun|accord (?:pr[ée]alable|mutuel) des parties|mutual(?:ly)? (?:agreed|agreement|consent)|as agreed between the parties|dates? (?:convenues?|fix[ée]es?) (?:d'un commun accord|conjointement)|jointly agreed/iu;
 const APPROVAL =
   /(?:agr[ée][ée]|agr[ée]ment|accord|approbation|approuv[ée]|valid[ée])(?:\s+\p{L}+){0,3}\s+(?:pr[ée]alable\s+)?(?:et [ée]crit\s+)?(?:du|par le|de l')\s*(?:titulaire|prestataire|fournisseur|[ée]diteur|h[ée]bergeur|sous-traitant)|subject to (?:the )?(?:\p{L}+'s |\p{L}+’s )?(?:prior )?(?:written )?(?:approval|consent)|approved (?:in advance )?by (?:the )?(?:supplier|provider|vendor|processor|contractor)|(?:supplier|provider|vendor|processor|contractor)(?:'s|’s) (?:prior )?(?:written )?(?:approval|consent)|(?:sole|absolute) discretion/iu;
@@ -33,7 +36,9 @@ const CONDITIONAL =
 const FREQUENCY_TWO_PLUS =
   /(?:tous les|toutes les|une fois (?:tous|toutes) les|every|once every|once in (?:any|each)?)\s+(?:deux|trois|quatre|cinq|two|three|four|five|[2-9]|\d{2})\s*(?:\(\d+\)\s*)?(?:ans|ann[ée]es|years?)|(?:tous les|every|once every|une fois tous les)\s+(?:24|36|48)\s*(?:\(\w+\)\s*)?(?:mois|months)|(?:biennal|bisannuel|biennial|triennal|triennial)|(?:pendant la dur[ée]e du (?:contrat|march[ée])|during the term)[^.]{0,30}(?:une seule fois|once)|(?:une seule fois|only once)/iu;
 
-function noticeDays(text: string, lang: 'fr' | 'en'): { days: number; text: string } | null {
+function noticeDays(input: string, lang: 'fr' | 'en'): { days: number; text: string } | null {
+  // "sixty (60) days' notice": the possessive apostrophe would hide the duration.
+  const text = input.replace(/\b(days|jours|weeks|months|hours)['’]/giu, '$1 ');
   const lower = text.toLowerCase();
   const cue = /pr[ée]avis|notice|pr[ée]venance|inform[ée] (?:au moins|préalablement)|advance|à l'avance|in advance|pr[ée]alablement/iu.exec(lower);
   if (!cue) return null;
@@ -50,7 +55,8 @@ function noticeDays(text: string, lang: 'fr' | 'en'): { days: number; text: stri
 
 function read(context: CheckContext, sentence: Sentence, text: string): { candidate?: Candidate; nearMiss?: NearMiss } {
   const { analysis, rule } = context;
-  const lang = analysis.languageAt(sentence.start);
+  const lang = context.lang;
+  const textLang = analysis.languageOfText(text, sentence.start);
   const lower = text.toLowerCase();
   const audit = AUDIT.exec(lower);
   if (!audit) return {};
@@ -66,7 +72,22 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
       },
     };
   }
-  if (!RIGHT.test(lower)) return {};
+  if (!RIGHT.test(lower)) {
+    // A clause that only gives the right up still tells the reviewer where the audit went.
+    if (AUDIT_WAIVED.test(lower)) {
+      return {
+        candidate: {
+          sentence,
+          status: 'weak',
+          reasons: ['certificates-instead'],
+          value: null,
+          detail: pick(lang, "audit remplacé par des certificats ou rapports", 'audit replaced by certificates or reports'),
+          strength: 0,
+        },
+      };
+    }
+    return {};
+  }
   // "Customer's audit rights": the possessive names the right holder.
   const possessive = new RegExp(`${namesPattern(analysis.parties.client)}(?:'s|’s)\\s+(?:\\p{L}+\\s+)?(?:audit|right|inspection)`, 'iu').test(lower);
   const bound = possessive
@@ -94,9 +115,9 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   }
 
   const reasons: string[] = [];
-  if (CERTIFICATES_INSTEAD.test(lower)) reasons.push('certificates-instead');
+  if (CERTIFICATES_INSTEAD.test(lower) || AUDIT_WAIVED.test(lower)) reasons.push('certificates-instead');
   if (FREQUENCY_TWO_PLUS.test(lower)) reasons.push('infrequent');
-  const notice = noticeDays(text, lang);
+  const notice = noticeDays(text, textLang);
   const maxNotice = rule.thresholds.maxNoticeDays ?? 30;
   if (notice && notice.days > maxNotice) reasons.push('long-notice');
   if (APPROVAL.test(lower) && !APPROVAL_REASONABLE.test(lower)) reasons.push('auditor-approval');
@@ -126,6 +147,14 @@ export const auditRights: Check = (context) => {
     // Limits often follow in the next sentences of the paragraph ("Cet audit ne peut intervenir plus d'une fois par an…").
     let text = sentence.text;
     for (const next of followers(analysis, sentence, 3)) text += ' '.repeat(next.start - sentence.end) + next.text;
+    // A lead-in ("Customer's rights to audit: (i) … (ii) …") takes its items along.
+    if (/:\s*$/.test(sentence.text)) {
+      for (let i = sentence.index + 1; i < analysis.sentences.length && i <= sentence.index + 8; i++) {
+        const item = analysis.sentences[i]!;
+        if (item.leadIn === null) break;
+        text += ` ${item.text}`;
+      }
+    }
     const { candidate, nearMiss } = read(context, sentence, text);
     if (candidate) candidates.push(candidate);
     if (nearMiss) nearMisses.push(nearMiss);
@@ -136,12 +165,12 @@ export const auditRights: Check = (context) => {
     if (section < 0) continue;
     const sectionText = analysis.sentences.filter((s) => s.section === section && s !== c.sentence).map((s) => s.lower).join(' ');
     const more: string[] = [];
-    if (CERTIFICATES_INSTEAD.test(sectionText)) more.push('certificates-instead');
+    if (CERTIFICATES_INSTEAD.test(sectionText) || AUDIT_WAIVED.test(sectionText)) more.push('certificates-instead');
     if (FREQUENCY_TWO_PLUS.test(sectionText)) more.push('infrequent');
     if (MUTUAL.test(sectionText)) more.push('mutual-agreement');
     if (DOC_ONLY.test(sectionText)) more.push('documentary-only');
     if (APPROVAL.test(sectionText) && !APPROVAL_REASONABLE.test(sectionText)) more.push('auditor-approval');
-    const notice = noticeDays(sectionText, context.lang);
+    const notice = noticeDays(sectionText, analysis.languageOfText(sectionText, c.sentence.start));
     if (notice && notice.days > (context.rule.thresholds.maxNoticeDays ?? 30)) more.push('long-notice');
     const added = more.filter((r) => !c.reasons.includes(r));
     if (added.length) {

@@ -20,6 +20,9 @@ const SECURITY_EVENT =
   /incidents? de s[ée]curit[ée]|incidents? (?:cyber|informatiques? de s[ée]curit[ée])|[ée]v[ée]nements? de s[ée]curit[ée]|violations? de (?:la )?s[ée]curit[ée]|atteintes? (?:[àa] la|aux?) (?:s[ée]curit[ée]|confidentialit[ée]|int[ée]grit[ée]|syst[èe]mes?)|failles? de s[ée]curit[ée]|failles?|compromissions?|intrusions?|cyber-?attaques?|attaques?|acc[èe]s (?:frauduleux|non autoris[ée]s?)|piratages?|ran[çc]ongiciels?|codes? malveillants?|fuites? de donn[ée]es|security (?:incidents?|breach(?:es)?|events?)|cyber[- ]?(?:incidents?|attacks?|security incidents?)|breach(?:es)? of security|unauthori[sz]ed (?:access|disclosure|use)|compromises?|intrusions?|attacks?|ransomware|malware|data breach(?:es)?|information security incidents?/iu;
 const PERSONAL_DATA_EVENT =
   /violations? de(?:s)? donn[ée]es(?: [àa] caract[èe]re)? personnel(?:le)?s|violations? de(?:s)? donn[ée]es|personal data breach(?:es)?|data protection breach(?:es)?|breach(?:es)? of personal data/iu;
+// Incidents that are not about information security: device vigilance, adverse events, production.
+const NON_SECURITY_INCIDENT =
+  /incidents? (?:ou risques? d'incidents? )?(?:de (?:mat[ée]rio|r[ée]acto|pharmaco|h[ée]mo)?vigilance|ind[ée]sirables?|cliniques?|sanitaires?|m[ée]dicaux|de production|d'exploitation|de paiement)|mat[ée]riovigilance|adverse (?:events?|incidents?)|field safety|safety (?:notices?|corrective actions?)|clinical incidents?|patient safety/iu;
 const BARE_INCIDENT = /\bincidents?\b|\bbreach(?:es)?\b/iu;
 const SECURITY_CONTEXT = /s[ée]curit[ée]|security|cyber|\bssi\b|protection des donn[ée]es|data protection|confidentialit/iu;
 const MAJOR_ONLY =
@@ -28,7 +31,7 @@ const MAJOR_ONLY =
 const CLOCK_DETECTION =
   /d[ée]tection|d[ée]couverte|prise de connaissance|(?:a|aura|avoir) (?:eu )?connaissance|connaissance|constat|survenance|identification|aware|awareness|discover\p{L}*|detect\p{L}*|occurrence|occurs|identif\p{L}*|learning of|notice of/iu;
 const CLOCK_CONFIRMATION =
-  /confirmation|qualification|validation|(?:fin|issue|conclusion|r[ée]sultats?) (?:de l'|des |du )?(?:analyse|investigation|enqu[êe]te|diagnostic)|apr[èe]s (?:analyse|investigation|diagnostic)|(?:a |avoir |aura )(?:confirm[ée]|qualifi[ée]|valid[ée])|confirm\p{L}*|verif(?:y|ied|ication)|determin(?:ed|ation|es)|completion of (?:the |its )?(?:investigation|analysis)|(?:has|have) investigated|concluded|after investigat\p{L}*/iu;
+  /confirmation|qualification|validation|(?:fin|issue|conclusion|r[ée]sultats?) (?:de l'|des |du )?(?:analyse|investigation|enqu[êe]te|diagnostic)|apr[èe]s (?:analyse|investigation|diagnostic)|(?:a |avoir |aura )(?:confirm[ée]|qualifi[ée]|valid[ée])|confirm\p{L}*|verif(?:y|ied|ication)|determin(?:ed|ation|es)|completion of (?:the |its |their )?(?:[\p{L}-]+ )?(?:investigation|analysis|assessment)|(?:has|have) investigated|concluded|after investigat\p{L}*/iu;
 
 // Verbs of other obligations that durations after them belong to (a report, a fix), not the first notice.
 const OTHER_OBLIGATION =
@@ -38,14 +41,28 @@ const OTHER_OBLIGATION =
 const SUPPORT_CONTEXT =
   /\bgt[ir]\b|garantie de temps|d[ée]lai d'intervention|temps d'intervention|intervention sur site|d[ée]lai de (?:r[ée]tablissement|r[ée]solution|correction|prise en charge)|r[ée]paration|panne|dysfonctionnement|anomalie|ticket|hotline|support|response time|resolution time|repair|fault|on-site|service desk|helpdesk|maintenance/iu;
 
+// Notices to authorities are the controller's duty, not a notice to the client.
+const AUTHORITY_RECIPIENT =
+  /^\S+\s+(?:(?:sans d[ée]lai|imm[ée]diatement|promptly|without undue delay)\s+)?(?:[àa]|aux?|to)\s+(?:l'|la|le|les|the)?\s*(?:cnil|ars\b|agence r[ée]gionale|anssi|cert[ -]sant[ée]|autorit[ée]s?|ico\b|information commissioner|supervisory authorit|competent authorit|regulator|police|law enforcement)/iu;
+const CLIENT_RECIPIENT_WORDS = /client|customer|[ée]tablissement|h[ôo]pital|hospital|trust|chu\b|ght\b/iu;
+// "will inform Customer of the suspension": the notice is about something else.
+const NON_INCIDENT_OBJECT =
+  /^\S+(?:\s+\S+){0,5}?\s+(?:of|de|du|des|d')\s*(?:the|la|le|les|cette|this|such|toute?)?\s*(?:suspension|maintenance|modifications?|changes?|updates?|mises? [àa] jour|interventions? (?:programm|planifi)|factur\p{L}*|invoices?|prices?|prix|tarifs?|planning|releases?|versions?|sous-traitants? ult[ée]rieurs?|new sub-?processors?|intention)/iu;
+
 interface Trigger {
   at: number;
   end: number;
 }
 
+// A bare participle ("un préavis … notifié par courriel") describes a thing; it binds nobody.
+const PARTICIPLE = /^(?:notifiée?s?|informée?s?|signalée?s?|notified|informed|reported|advised)$/iu;
+const AUXILIARY_BEFORE = /(?:\b(?:est|sont|soit|soient|sera|seront|serait|être|etre|été|ete|is|are|be|been|being|was|were)\s+(?:\p{L}+\s+){0,2})$/iu;
+
 function triggers(text: string): Trigger[] {
   NOTIFY.lastIndex = 0;
-  return [...text.matchAll(NOTIFY)].map((m) => ({ at: m.index!, end: m.index! + m[0].length }));
+  return [...text.matchAll(NOTIFY)]
+    .filter((m) => !PARTICIPLE.test(m[0]) || AUXILIARY_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index)))
+    .map((m) => ({ at: m.index!, end: m.index! + m[0].length }));
 }
 
 /** The durations that belong to the notification in `text` (closest after a notify verb, or clause-initial). */
@@ -59,7 +76,7 @@ function notificationDurations(text: string, notifyAt: number[], lang: 'fr' | 'e
     if (lastNotify >= 0 && lastNotify >= lastOther) return true;
     // "Dans les 24 heures suivant la détection, le Titulaire notifie …": duration before the verb, same clause.
     const nextNotify = notifyAt.find((n) => n > d.end);
-    if (nextNotify !== undefined && !/[;.]/.test(text.slice(d.end, nextNotify)) && (lastOther < 0 || lastOther < lastNotify)) return true;
+    if (nextNotify !== undefined && nextNotify - d.end < 100 && !/[;.]/.test(text.slice(d.end, nextNotify)) && (lastOther < 0 || lastOther < lastNotify)) return true;
     return false;
   });
 }
@@ -77,7 +94,8 @@ function describeDelay(d: DurationMention | null, lang: 'fr' | 'en'): string {
 
 function readCandidate(context: CheckContext, reading: Reading): { candidate?: Candidate; nearMiss?: NearMiss } {
   const { analysis, rule, doc } = context;
-  const lang = analysis.languageAt(reading.sentence.start);
+  const lang = context.lang;
+  const textLang = analysis.languageOfText(reading.text, reading.sentence.start);
   const { sentence, text } = reading;
   const lower = text.toLowerCase();
   const maxHours = rule.thresholds.maxHours ?? 48;
@@ -88,7 +106,8 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   const personal = PERSONAL_DATA_EVENT.test(lower);
   const bare = BARE_INCIDENT.test(lower);
   const securitySection = SECURITY_CONTEXT.test(heading);
-  if (!security && !personal && !(bare && (securitySection || SECURITY_CONTEXT.test(lower)))) {
+  const otherIncident = NON_SECURITY_INCIDENT.test(lower) && !security && !personal;
+  if (otherIncident || (!security && !personal && !(bare && (securitySection || SECURITY_CONTEXT.test(lower))))) {
     if (bare && SUPPORT_CONTEXT.test(lower + ' ' + heading))
       return {
         nearMiss: {
@@ -101,6 +120,17 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   }
 
   const first = reading.notifyAt[0]!;
+  const object = text.slice(first, first + 160);
+  if (AUTHORITY_RECIPIENT.test(object) && !CLIENT_RECIPIENT_WORDS.test(object.slice(0, 60))) {
+    return {
+      nearMiss: {
+        sentence,
+        note: pick(lang, "c'est une déclaration aux autorités (CNIL, ARS, ANSSI), pas une notification au client.", 'it is a report to the authorities, not a notice to the client.'),
+        closeness: 3,
+      },
+    };
+  }
+  if (NON_INCIDENT_OBJECT.test(object)) return {};
   const bound = whoIsBound(sentence, first, analysis.parties, { recipientMatters: true, sectionHeading: heading });
   if (bound.role === 'client' || bound.role === 'other') {
     return {
@@ -123,7 +153,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
 
   const reasons: string[] = [];
   const extra: EvidenceDraft[] = [];
-  let durations = notificationDurations(text, reading.notifyAt, lang);
+  let durations = notificationDurations(text, reading.notifyAt, textLang);
   if (durations.length === 0) {
     const ref = analysis.referencedSection(sentence);
     if (ref === 'unresolved') reasons.push('unresolved-reference');
@@ -132,7 +162,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
       for (const s of analysis.sentences) {
         if (s.start < ref.section.start || s.start >= ref.section.end) continue;
         if (!(SECURITY_EVENT.test(s.lower) || PERSONAL_DATA_EVENT.test(s.lower) || /notif|incident|alert/i.test(s.lower))) continue;
-        const found = findDurations(s.text, lang).filter((d) => d.unit !== 'month' && d.unit !== 'year');
+        const found = findDurations(s.text, analysis.languageOf(s)).filter((d) => d.unit !== 'month' && d.unit !== 'year');
         if (found.length) {
           durations = found;
           extra.push({ start: s.start, end: s.end, role: 'basis', note: pick(lang, 'Délai fixé par l’annexe à laquelle renvoie la clause.', 'Delay set by the schedule the clause refers to.') });
@@ -220,7 +250,7 @@ export const incidentNotification: Check = (context) => {
   if (nearMisses.length === 0) {
     for (const sentence of context.analysis.sentences) {
       if (!SUPPORT_CONTEXT.test(sentence.lower)) continue;
-      const d = findDurations(sentence.text, context.lang).find((x) => x.hours !== null && x.hours <= 72);
+      const d = findDurations(sentence.text, context.analysis.languageOf(sentence)).find((x) => x.hours !== null && x.hours <= 72);
       if (d) {
         nearMisses.push({
           sentence,

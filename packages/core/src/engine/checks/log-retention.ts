@@ -29,6 +29,13 @@ function durationsForRetention(text: string, lang: 'fr' | 'en'): DurationMention
   return findDurations(text, lang).filter((d) => d.bound !== 'deadline' && (d.months !== null || d.placeholder));
 }
 
+/** Months as contracts count them: 180 days or 26 weeks make six months. */
+function monthsOf(d: DurationMention): number {
+  const amount = d.amount ?? 0;
+  const months = d.unit === 'day' ? amount / 30 : d.unit === 'week' ? (amount * 7) / 30 : d.months ?? 0;
+  return Math.round(months * 100) / 100;
+}
+
 function describe(d: DurationMention | null, lang: 'fr' | 'en'): string {
   if (!d) return pick(lang, 'conservation des journaux sans durée chiffrée', 'logs kept without a stated period');
   return pick(lang, `journaux conservés « ${d.text} »`, `logs kept "${d.text}"`);
@@ -36,7 +43,8 @@ function describe(d: DurationMention | null, lang: 'fr' | 'en'): string {
 
 function read(context: CheckContext, sentence: Sentence, text: string): { candidate?: Candidate; nearMiss?: NearMiss } {
   const { analysis, rule } = context;
-  const lang = analysis.languageAt(sentence.start);
+  const lang = context.lang;
+  const textLang = analysis.languageOfText(text, sentence.start);
   const lower = text.toLowerCase();
   const minMonths = rule.thresholds.minMonths ?? 6;
   const retain = RETAIN.exec(lower);
@@ -47,7 +55,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
     return { nearMiss: { sentence, note: pick(lang, "la conservation incombe au client, pas au prestataire.", 'the retention binds the client, not the supplier.'), closeness: 4 } };
   }
 
-  const durations = durationsForRetention(text, lang);
+  const durations = durationsForRetention(text, textLang);
   const negated = isNegated(lower.slice(0, retain.index + retain[0].length + 10), lang);
   const reasons: string[] = [];
   let chosen: DurationMention | null = null;
@@ -62,12 +70,12 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
 
   let value: { months: number } | null = null;
   if (chosen && !chosen.placeholder && chosen.months !== null) {
-    value = { months: Math.round(chosen.months * 100) / 100 };
+    value = { months: monthsOf(chosen) };
     // "n'est pas tenu de conserver au-delà de 30 jours" is a ceiling, however it is phrased.
     const ceiling =
       chosen.bound === 'ceiling' || negated || /(?:jusqu'[àa]|au[- ]del[àa] de|au maximum|maximum de|pas plus de|up to|no (?:longer|more) than|not (?:longer|more) than|a maximum of|at most|beyond)\s*$/iu.test(lower.slice(Math.max(0, chosen.start - 40), chosen.start));
     if (ceiling) reasons.push('ceiling-only');
-    if (chosen.months < minMonths - 1e-6) reasons.push('below-minimum');
+    if (value.months < minMonths - 1e-6) reasons.push('below-minimum');
   } else if (negated) {
     return { nearMiss: { sentence, note: pick(lang, "la phrase exclut l'obligation de conserver les journaux.", 'the sentence rules out keeping the logs.'), closeness: 4 } };
   } else if (!reasons.includes('placeholder')) {
@@ -95,10 +103,10 @@ export const logRetention: Check = (context) => {
   for (const sentence of analysis.sentences) {
     if (analysis.isDefinition(sentence) || sentence.heading) continue;
     const onLogs = LOGS.test(sentence.lower) && !NOT_LOGS.test(sentence.lower);
-    const inLogSection = /journ|logs?\b|tra[çc]abilit|traces/iu.test(analysis.headingPath(sentence));
+    const inLogSection = /journ|\blogs?\b|logging/iu.test(analysis.headingPath(sentence).split(' > ').pop() ?? '');
     if (!onLogs && !(inLogSection && RETAIN.test(sentence.lower))) {
       // A period that a hurried reader might take for log retention.
-      const d = findDurations(sentence.text, context.lang).find((x) => x.months !== null && x.months >= 1);
+      const d = findDurations(sentence.text, analysis.languageOf(sentence)).find((x) => x.months !== null && x.months >= 1);
       if (d && OTHER_PERIOD.test(sentence.lower)) {
         nearMisses.push({
           sentence,

@@ -3,6 +3,7 @@ import type { Sentence } from '../analysis/sentences.js';
 import type { Check, CheckContext } from '../types.js';
 import { decide, pick, type Candidate, type NearMiss } from './common.js';
 import { namesPattern } from '../analysis/parties.js';
+import { whoIsBound } from '../analysis/obligations.js';
 
 /**
  * security-contacts: the supplier's security contact is identified before the
@@ -11,32 +12,72 @@ import { namesPattern } from '../analysis/parties.js';
  */
 
 const SECURITY_ROLE =
-  /\brssi\b|\bciso\b|\bcso\b|responsable (?:de la )?s[ée]curit[ée]|r[ée]f[ée]rent(?:e)? (?:s[ée]curit[ée]|ssi|cyber)|correspondant(?:e)? (?:s[ée]curit[ée]|ssi|cyber)|officier de s[ée]curit[ée]|contact (?:s[ée]curit[ée]|ssi|cyber)|cellule (?:de crise|s[ée]curit[ée]|cyber)|[ée]quipe (?:s[ée]curit[ée]|ssi|cyber)|\bsoc\b(?!\s*(?:[123]|type))|\bcsirt\b|\bcert\b|security (?:officer|manager|lead|contact|team|operations|desk)|chief information security|incident response (?:team|contact|manager)|head of security|security point of contact|s[ée]curit[ée] (?:op[ée]rationnelle|des syst[èe]mes)|astreinte (?:s[ée]curit[ée]|ssi|cyber)/iu;
+  /\brssi\b|\bciso\b|\bcso\b|\bsoc\b(?!\s*(?:[123]|type))|\bcsirt\b|\bcert\b|(?:responsable|r[ée]f[ée]rent(?:e)?|correspondant(?:e)?|directeur|directrice|chef|officier|manager|officer|lead|head|contact|interlocuteur|point de contact|[ée]quipe|cellule|team|centre|center|desk|astreinte)\s+(?:[\p{L}-]+\s+){0,3}?(?:de la |du |des |de |of |for |en )?(?:cyber-?)?(?:s[ée]curit[ée]|security|ssi\b|cyber\p{L}*)|(?:cyber-?)?(?:s[ée]curit[ée]|security)\s+(?:officer|manager|lead|contact|team|operations|desk|op[ée]rationnelle)|chief information security|incident response (?:team|contact|manager)|cellule de crise|crisis (?:cell|team)/iu;
 const PRIVACY_ROLE = /\bdpo\b|d[ée]l[ée]gu[ée] (?:[àa] la )?protection des donn[ée]es|data protection officer|privacy officer/iu;
 const SUPPORT_ROLE = /support|hotline|hot-line|service desk|help ?desk|centre (?:de services|d'appels|d'assistance)|assistance|centre de support|standard/iu;
 const COMMERCIAL_ROLE = /commercial|account manager|chargé d'affaires|ing[ée]nieur d'affaires|sales|interlocuteur commercial|customer success|directeur de compte/iu;
 const LEGAL_NOTICE = /notices?\b.*\b(?:sent|addressed|given)|notifications? (?:l[ée]gales|contractuelles)|courriers?|lettre recommand[ée]e|registered (?:mail|letter)|si[èe]ge social|registered office|legal department|service juridique|direction juridique/iu;
 
+/** A phone number: 9 to 15 digits in one run of digits, spaces, dots, dashes and brackets. */
+function hasPhone(text: string): boolean {
+  for (const m of text.matchAll(/(?:\+|\b0|\()[\d\s().\/-]{7,22}\d/gu)) {
+    const digits = m[0].replace(/\D/g, '').length;
+    if (digits >= 9 && digits <= 15) return true;
+  }
+  return false;
+}
+
 const EMAIL = /[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[a-z]{2,}/iu;
-const PHONE = /(?:\+|00)\s?\d{2,3}[\s.-]?\(?\d\)?(?:[\s.-]?\d{2,4}){3,5}|\b0\d(?:[\s.-]?\d{2}){4}\b|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b/u;
 const PERSON = /\b(?:m\.|mme|mr|mrs|ms|dr|madame|monsieur)\s+\p{Lu}|\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}(?:\p{Ll}+|\p{Lu}+)\b/u;
 const LATER =
   /d[ée]signera|sera d[ée]sign[ée]|seront d[ée]sign[ée]s|communiquera (?:ult[ée]rieurement|[àa] la notification|dans)|communiqu[ée]e?s? ult[ée]rieurement|sera communiqu[ée]|seront communiqu[ée]s|sur (?:simple )?demande|will (?:designate|appoint|nominate|provide|notify|communicate)|shall (?:designate|appoint|nominate)|to be (?:designated|appointed|provided|confirmed|notified)|upon request|on request|prior to (?:go-live|the start)|avant (?:la mise en (?:production|service)|le d[ée]marrage)/iu;
 
 // Words that make a sentence about a role a statement about reaching it.
 const CONTACT_CUE =
-  /contact|interlocut|correspondant|joignable|point d'entr[ée]e|d[ée]sign|nomm|r[ée]f[ée]rent|escalad|astreinte|appoint|designat|named|nominat|reach|escalat|on[- ]call|liaison/iu;
+  /contact|officer|\bnom\b|\bname\b|interlocut|correspondant|joignable|point d'entr[ée]e|d[ée]sign|nomm|r[ée]f[ée]rent|escalad|astreinte|appoint|designat|named|nominat|reach|escalat|on[- ]call|liaison/iu;
 
 function hasCoordinates(text: string): boolean {
-  return EMAIL.test(text) || PHONE.test(text);
+  return EMAIL.test(text) || hasPhone(text);
 }
 
-/** Whether the text belongs to the client's side ("Pour l'Établissement", "Customer contacts"). */
-function clientSide(context: CheckContext, text: string): boolean {
+const CLIENT_DOMAIN = /@[\p{L}0-9.-]*(?:\bchu\b|\bch-|\bchr\b|\bght\b|h[oô]pital|hospital|\bnhs\b|trust|clinique|clinic|ehpad|\bars\b)/iu;
+
+/**
+ * Whose contact a role mention is: "TeleCura's CISO", "RSSI du Titulaire",
+ * "le GHT désigne … son RSSI", an e-mail at the hospital's domain, or the
+ * heading of the table ("Contacts du Fournisseur").
+ */
+function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tableHeading: string): 'supplier' | 'client' | null {
   const { parties } = context.analysis;
-  const client = new RegExp(`(?:pour|côté|cote|du|de l'|contacts? (?:du|de l')|for|customer's?|client's?)\\s*(?:l'|le|la|the)?\\s*${namesPattern(parties.client)}`, 'iu');
-  const supplier = new RegExp(`(?:pour|côté|cote|du|de l'|contacts? (?:du|de l')|for)\\s*(?:l'|le|la|the)?\\s*${namesPattern(parties.supplier.filter((n) => !['we', 'us', 'our', 'nous'].includes(n)))}`, 'iu');
-  return client.test(text) && !supplier.test(text);
+  const lower = sentence.lower;
+  const names = (role: 'supplier' | 'client') => namesPattern(role === 'supplier' ? parties.supplier.filter((n) => !['we', 'us', 'our', 'nous', 'you', 'your', 'vous'].includes(n)) : parties.client.filter((n) => !['you', 'your', 'vous'].includes(n)));
+  for (const role of ['supplier', 'client'] as const) {
+    const before = lower.slice(Math.max(0, roleAt - 60), roleAt);
+    const after = lower.slice(roleAt, roleAt + 90);
+    if (new RegExp(`${names(role)}(?:'s|’s)\\s+(?:[\\p{L}-]+\\s+){0,4}$`, 'iu').test(before)) return role;
+    if (new RegExp(`^[^,;(|]{0,50}?\\b(?:du|de l'|de la|des|of the|of|côté)\\s*(?:l'|le|la|the)?\\s*${names(role)}`, 'iu').test(after)) return role;
+  }
+  const email = EMAIL.exec(sentence.text);
+  if (email && CLIENT_DOMAIN.test(email[0])) return 'client';
+  if (email && parties.defined.some((d) => d.role === 'supplier' && d.name.length >= 4 && email[0].toLowerCase().includes(d.name.replace(/\s+/g, '')))) return 'supplier';
+  // "its CISO": English "its" points back to the nearest party named before it.
+  if (/\b(?:its|their)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lower.slice(Math.max(0, roleAt - 30), roleAt))) {
+    const both = new RegExp(`${names('supplier')}|${names('client')}`, 'giu');
+    const previous = [...lower.slice(Math.max(0, roleAt - 120), roleAt).matchAll(both)].pop();
+    if (previous) return new RegExp(`^${names('client')}$`, 'iu').test(previous[0]) ? 'client' : 'supplier';
+  }
+  // "son RSSI": French "son" points back to the subject.
+  if (/(?:\bson|\bsa|\bses)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lower.slice(Math.max(0, roleAt - 30), roleAt))) {
+    const bound = whoIsBound(sentence, roleAt, parties, { passiveAgent: false });
+    if (bound.role === 'supplier' || bound.role === 'client') return bound.role;
+  }
+  const heading = tableHeading.toLowerCase();
+  if (new RegExp(`\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('client')}`, 'iu').test(heading) || new RegExp(`${names('client')}(?:'s|’s)`, 'iu').test(heading)) return 'client';
+  if (new RegExp(`\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('supplier')}`, 'iu').test(heading) || new RegExp(`${names('supplier')}(?:'s|’s)`, 'iu').test(heading)) return 'supplier';
+  // "Le Prestataire désigne un RSSI": the designating party.
+  const bound = whoIsBound(sentence, roleAt, parties, { passiveAgent: false });
+  if (bound.via === 'subject' && (bound.role === 'supplier' || bound.role === 'client')) return bound.role;
+  return null;
 }
 
 function coordinatesOf(sentence: Sentence, text: string): boolean {
@@ -56,7 +97,8 @@ export const securityContacts: Check = (context) => {
     const securityHere = SECURITY_ROLE.test(lower);
     // A table row under a security-contacts heading counts as a security contact row.
     const securitySection = /contacts?|interlocuteurs?|correspondants?|points? de contact|escalad/iu.test(heading) && /s[ée]curit|security|incident|crise|crisis|ssi|cyber/iu.test(heading);
-    if (!securityHere && !(securitySection && (sentence.tableRow || hasCoordinates(sentence.text)))) {
+    const ordinaryDesk = !securityHere && (SUPPORT_ROLE.test(lower) || COMMERCIAL_ROLE.test(lower));
+    if (!securityHere && (ordinaryDesk || !(securitySection && (sentence.tableRow || hasCoordinates(sentence.text))))) {
       if ((SUPPORT_ROLE.test(lower) || COMMERCIAL_ROLE.test(lower)) && hasCoordinates(sentence.text)) {
         const commercial = COMMERCIAL_ROLE.test(lower);
         nearMisses.push({
@@ -75,8 +117,13 @@ export const securityContacts: Check = (context) => {
     if (LEGAL_NOTICE.test(lower) && !securityHere) continue;
     // Context: the row or sentence, and for a heading-like line the next one.
     const window = [sentence, ...sentences.slice(i + 1, i + 3).filter((s) => s.line - sentence.line <= 2 && !s.heading)];
+    // A lead-in ("Supplier's security officer:") takes its items ("- Name: TBD") along.
+    if (/:\s*$/.test(sentence.text)) {
+      for (let j = i + 1; j < sentences.length && j <= i + 8 && sentences[j]!.leadIn !== null; j++) if (!window.includes(sentences[j]!)) window.push(sentences[j]!);
+    }
     const text = window.map((s) => s.text).join(' ');
-    if (clientSide(context, sentence.text + ' ' + heading.split(' > ').pop())) {
+    const roleMatch = SECURITY_ROLE.exec(lower) ?? PRIVACY_ROLE.exec(lower);
+    if (ownerOf(context, sentence, roleMatch?.index ?? 0, heading.split(' > ').pop() ?? '') === 'client') {
       nearMisses.push({ sentence, note: pick(lang, 'contact du client, pas du prestataire.', "the client's contact, not the supplier's."), closeness: 2 });
       continue;
     }

@@ -12,30 +12,43 @@ import { decide, followers, pick, type Candidate, type NearMiss } from './common
 const PENALTY =
   /p[ée]nalit[ée]s?|p[ée]nalis\p{L}*|liquidated damages|service credits?|cr[ée]dits? de service|penalt(?:y|ies)|r[ée]factions?|abattements?|fee reductions?|indemnit[ée]s? forfaitaires?/iu;
 const SECURITY_OBLIGATION =
-  /s[ée]curit[ée]|security|incidents? de s[ée]curit[ée]|violations? de (?:donn[ée]es|s[ée]curit[ée])|data breach|breach notification|notification (?:des|d'un|de tout) incident|journaux|logs?\b|confidentialit[ée]|confidentiality|protection des donn[ée]es|data protection|personal data|donn[ée]es (?:personnelles|de sant[ée])|\bpas\b|plan d'assurance s[ée]curit[ée]|\bpssi\b|\bhds\b|vuln[ée]rabilit\p{L}*|correctifs? de s[ée]curit[ée]|security patch\p{L}*|authentification|mfa\b|audit/iu;
+  /s[ée]curit[ée]|security|incidents? de s[ée]curit[ée]|violations? de (?:donn[ée]es|s[ée]curit[ée])|data breach|breach notification|notification (?:des|d'un|de tout) incident|journaux|logs?\b|confidentialit[ée]|confidentiality|protection des donn[ée]es|data protection|personal data|donn[ée]es (?:personnelles|de sant[ée])|\bpas\b(?! de)|plan d'assurance s[ée]curit[ée]|\bpssi\b|\bhds\b|vuln[ée]rabilit\p{L}*|correctifs? de s[ée]curit[ée]|security patch\p{L}*|authentification|mfa\b|audit de s[ée]curit[ée]|security audit/iu;
 const NOT_SECURITY =
   /disponibilit[ée]|availability|uptime|taux de service|temps de (?:r[ée]tablissement|r[ée]tablissement|r[ée]solution|r[ée]ponse|intervention)|\bgt[ir]\b|retard (?:de|dans la) (?:livraison|ex[ée]cution|mise en (?:service|production))|late delivery|delay in delivery|d[ée]lais? d'ex[ée]cution|d[ée]lai de livraison|jalons?|milestones?|ticket|support|response time|resolution time|sla\b|niveau(?:x)? de service|service levels?|int[ée]r[êe]ts? (?:de retard|moratoires)|late payment|retard de paiement/iu;
 const AMOUNT =
-  /\d[\d\s.,]*\s?(?:€|eur\b|euros?|k€|£|\$|usd|gbp)|(?:€|£|\$)\s?\d|\d+(?:[.,]\d+)?\s?%|pour(?: |-)?cent|per ?cent|\b1\/\d{2,5}(?:e|[èe]me)?\b|\d+\s?\/\s?\d{2,5}(?:e|[èe]me)?|milli[èe]me|un (?:centi[èe]me|milli[èe]me)|one[- ](?:thousandth|hundredth)|(?:montant|amount) (?:[ée]gal|equal)|formule|formula|P\s?=|calcul[ée]e? (?:selon|comme|as)/iu;
+  /\d[\d\s.,]*\)?\s?(?:€|eur\b|euros?|k€|£|\$|usd|gbp|pounds?|dollars?)|(?:€|£|\$|eur\b|gbp\b|usd\b)\s?\d|\b(?:cent|mille|hundred|thousand)\b[^.;]{0,20}\b(?:euros?|pounds?|dollars?)|\d+(?:[.,]\d+)?\s?%|pour(?: |-)?cent|per ?cent|\b1\/\d{2,5}(?:e|[èe]me)?\b|\d+\s?\/\s?\d{2,5}(?:e|[èe]me)?|milli[èe]me|un (?:centi[èe]me|milli[èe]me)|one[- ](?:thousandth|hundredth)|(?:montant|amount) (?:[ée]gal|equal)|formule|formula|P\s?=|calcul[ée]e? (?:selon|comme|as)/iu;
+// "non libératoires", "ne sont pas libératoires", "not the sole remedy" say the opposite.
+const NOT_DISCHARGING =
+  /(?:non|pas|ni|nullement|aucunement)[\s-]+(?:\p{L}+\s+)?lib[ée]ratoires?|not (?:be )?(?:the |a )?(?:sole|exclusive|only) (?:and exclusive )?remed|without prejudice|sans pr[ée]judice|not in (?:full|lieu)|in addition to (?:any|all) other/iu;
 const DISCHARGING =
   /lib[ée]ratoires?|(?:sole|exclusive|only) (?:and exclusive )?remed(?:y|ies)|seul(?:e)? (?:et unique )?(?:recours|r[ée]paration|indemnisation)|solde de tout compte|for(?:faitaire(?:s)?)? et d[ée]finitive|in full (?:and final )?(?:satisfaction|settlement|discharge)|(?:exclusive|sole) (?:financial )?(?:compensation|liability)|tout recours|exclusive of any other/iu;
 const TOKEN_CAP =
-  /(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra|peuvent|pourront) (?:exc[ée]der|d[ée]passer)|dans la limite de|maximum (?:de|of))\s*(?:[àa]\s*)?(?:un montant (?:total |global )?de\s*)?(?:[€£$]\s?)?(\d[\d\s.,]*)\s*(?:€|eur\b|euros?|£|\$|usd|gbp)?|(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra) (?:exc[ée]der|d[ée]passer)|dans la limite de)\s*(?:[àa]\s*)?(\d+(?:[.,]\d+)?)\s?%/iu;
+  /(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra|peuvent|pourront) (?:exc[ée]der|d[ée]passer)|dans la limite de|maximum (?:de|of))\s*(?:[àa]\s*)?(?:un montant (?:total |global )?de\s*)?(?:(?:[€£$]|eur|gbp|usd)\s?(\d[\d\s.,]*)|(\d[\d\s.,]*)\s*(?:\(\d[\d\s.,]*\)\s*)?(?:€|eur\b|euros?|£|\$|usd|gbp|pounds?))|(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra) (?:exc[ée]der|d[ée]passer)|dans la limite de)\s*(?:[àa]\s*)?(\d+(?:[.,]\d+)?)\s?%/iu;
+
+const NO_PENALTY =
+  /(?:aucune?|no|not|pas de|sans|ni|nor|without)\s+(?:\p{L}+\s+){0,2}?(?:p[ée]nalit|penalt|liquidated|service credits?|cr[ée]dits? de service|avoirs?)|(?:p[ée]nalit[ée]s?|penalt(?:y|ies)|service credits?)\s+(?:ne sont pas|ne seront pas|are not|shall not|will not|do not|does not)\s+(?:applicables?|appliqu|apply|payable|due)/iu;
+
+function isDischarging(lower: string): boolean {
+  return DISCHARGING.test(lower) && !NOT_DISCHARGING.test(lower);
+}
 
 function tokenCap(lower: string): boolean {
   const m = TOKEN_CAP.exec(lower);
   if (!m) return false;
-  if (m[2] !== undefined) return parseFloat(m[2].replace(',', '.')) < 5; // a cap under 5 % of the price bites little
-  const amount = parseFloat(m[1]!.replace(/[\s.]/g, '').replace(',', '.'));
+  if (m[3] !== undefined) return parseFloat(m[3].replace(',', '.')) < 5; // a cap under 5 % of the price bites little
+  const amount = parseFloat((m[1] ?? m[2]!).replace(/[\s.,](?=\d{3}\b)/g, '').replace(',', '.'));
   return Number.isFinite(amount) && amount > 0 && amount < 5_000;
 }
 
 function read(context: CheckContext, sentence: Sentence, text: string): { candidate?: Candidate; nearMiss?: NearMiss } {
   const { analysis } = context;
-  const lang = analysis.languageAt(sentence.start);
+  const lang = context.lang;
   const lower = text.toLowerCase();
   const heading = analysis.headingPath(sentence);
   const lastHeading = heading.split(' > ').pop() ?? '';
+  if (NO_PENALTY.test(lower)) {
+    return { nearMiss: { sentence, note: pick(lang, 'la phrase exclut toute pénalité.', 'the sentence rules penalties out.'), closeness: 3 } };
+  }
   // "tout manquement aux obligations du présent article" in a security article attaches the penalty to security.
   const aboutSecurity =
     SECURITY_OBLIGATION.test(lower.replace(NOT_SECURITY, ' ')) ||
@@ -55,13 +68,10 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
     }
     return {};
   }
-  if (/(?:aucune|no|not|pas de) (?:p[ée]nalit[ée]|penalt|liquidated|service credit)/iu.test(lower)) {
-    return { nearMiss: { sentence, note: pick(lang, 'la phrase exclut toute pénalité.', 'the sentence rules penalties out.'), closeness: 3 } };
-  }
   const reasons: string[] = [];
   const amount = AMOUNT.test(text) && !PLACEHOLDER.test(lower.replace(/\[\s*\]/g, ''));
   if (!amount) reasons.push(PLACEHOLDER.test(lower) ? 'placeholder' : 'no-amount');
-  if (DISCHARGING.test(lower)) reasons.push('discharging');
+  if (isDischarging(lower)) reasons.push('discharging');
   if (tokenCap(lower)) reasons.push('token-cap');
   const status = reasons.length ? 'weak' : 'ok';
   return {
@@ -92,7 +102,7 @@ export const securityPenalties: Check = (context) => {
     if (nearMiss) nearMisses.push(nearMiss);
   }
   // "Les pénalités sont libératoires" anywhere in the contract weakens every security penalty.
-  const discharging = analysis.sentences.find((s) => PENALTY.test(s.lower) && DISCHARGING.test(s.lower));
+  const discharging = analysis.sentences.find((s) => PENALTY.test(s.lower) && isDischarging(s.lower));
   if (discharging) {
     for (const c of candidates) {
       if (c.reasons.includes('discharging') || c.reasons.includes('not-security')) continue;
