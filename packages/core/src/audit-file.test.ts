@@ -1,0 +1,107 @@
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditFile, auditFileDetailed, type FileExtractor } from './audit-file.js';
+import type { RawDocument } from './document/types.js';
+import { createDiskCache } from './cache/store.js';
+import { FileReportSchema } from './report/schema.js';
+import { RuleDefinitionSchema, type RulePack } from './rules/pack-schema.js';
+import { extractFile } from './extract/index.js';
+
+const rule = (id: 'incident-notification' | 'log-retention', thresholds: object) =>
+  RuleDefinitionSchema.parse({
+    id,
+    title: { en: id, fr: id },
+    severity: 'high',
+    check: id,
+    thresholds,
+    rationale: { en: 'r', fr: 'r' },
+    sources: [{ label: 's' }],
+    remedy: { en: 'fix it', fr: 'corriger' },
+    modelClause: { en: 'm', fr: 'm' },
+    examples: [
+      { lang: 'en', text: 'a', expect: 'ok' },
+      { lang: 'en', text: 'b', expect: 'missing' },
+    ],
+  });
+
+const pack: RulePack = {
+  id: 'test',
+  version: '1',
+  title: { en: 't', fr: 't' },
+  rules: [rule('incident-notification', { maxHours: 48 }), rule('log-retention', { minMonths: 6 })],
+};
+
+const CONTRACT = [
+  'CONTRAT DE MAINTENANCE',
+  '',
+  'Article 1 – Objet',
+  'Le présent contrat a pour objet la maintenance du logiciel.',
+  '',
+  'Article 7 – Sécurité',
+  'Le Titulaire notifie au Client tout incident de sécurité dans un délai de',
+  'vingt-quatre (24) heures à compter de sa détection.',
+  '',
+].join('\n');
+
+const dir = () => mkdtempSync(join(tmpdir(), 'clausier-audit-'));
+
+describe('auditFile', () => {
+  it('audits a text contract: hash, format, language, findings in pack order, lines of the passage', async () => {
+    const file = join(dir(), 'contrat.txt');
+    writeFileSync(file, CONTRACT);
+    const { report, sourceLines } = await auditFileDetailed(file, { pack, displayPath: 'contrat.txt' });
+    expect(FileReportSchema.parse(report)).toEqual(report);
+    expect(report).toMatchObject({ path: 'contrat.txt', format: 'txt', language: 'fr', pages: null, status: 'audited' });
+    expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.findings.map((f) => f.rule)).toEqual(['incident-notification', 'log-retention']);
+    expect(report.findings[0]!.status).toBe('ok');
+    // The basis passage spans two lines of the file; the normalised text re-flowed them into one.
+    expect(sourceLines.get('incident-notification')).toEqual({ startLine: 7, endLine: 8 });
+  });
+
+  it('turns unreadable files into error entries and never throws', async () => {
+    const root = dir();
+    writeFileSync(join(root, 'empty.pdf'), '');
+    writeFileSync(join(root, 'corrupt.pdf'), '%PDF-1.7\n this is not a pdf at all');
+    symlinkSync(join(root, 'nowhere.pdf'), join(root, 'broken.pdf'));
+    const empty = await auditFile(join(root, 'empty.pdf'), { pack });
+    const corrupt = await auditFile(join(root, 'corrupt.pdf'), { pack });
+    const broken = await auditFile(join(root, 'broken.pdf'), { pack });
+    const missing = await auditFile(join(root, 'absent.txt'), { pack });
+    expect(empty.error?.code).toBe('empty');
+    expect(corrupt).toMatchObject({ status: 'error', format: 'pdf', findings: [] });
+    expect(corrupt.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(broken.error?.code).toBe('broken-link');
+    expect(missing.error?.code).toBe('not-found');
+    for (const report of [empty, corrupt, broken, missing]) expect(FileReportSchema.safeParse(report).success).toBe(true);
+  });
+
+  it('extracts once: a second audit of the same bytes comes from the cache, whatever the path', async () => {
+    const root = dir();
+    writeFileSync(join(root, 'a.txt'), CONTRACT);
+    writeFileSync(join(root, 'copy-with-another-name.txt'), CONTRACT);
+    let extractions = 0;
+    const counting: FileExtractor = {
+      async extractFile(path, options) {
+        extractions += 1;
+        return extractFile(path, options);
+      },
+    };
+    const cache = createDiskCache(join(root, 'cache'));
+    const first = await auditFile(join(root, 'a.txt'), { pack, cache, extractor: counting, displayPath: 'x' });
+    const second = await auditFile(join(root, 'copy-with-another-name.txt'), { pack, cache, extractor: counting, displayPath: 'x' });
+    expect(extractions).toBe(1);
+    expect(second).toEqual(first);
+  });
+
+  it('a cache entry is used as the extracted text (the key is the content, not the path)', async () => {
+    const root = dir();
+    writeFileSync(join(root, 'a.txt'), 'anything');
+    const fake: RawDocument = { format: 'txt', paged: false, pages: [{ text: CONTRACT }], warnings: [] };
+    const cache = { get: async () => fake, set: async () => {} };
+    const report = await auditFile(join(root, 'a.txt'), { pack, cache });
+    expect(report.language).toBe('fr');
+  });
+});

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { buildDocument } from './document/build.js';
+import type { Language, RawDocument } from './document/types.js';
+import { auditDocument } from './engine/audit.js';
+import { extractBytes, type ExtractFileResult } from './extract/index.js';
+import { readInputFile } from './extract/read-file.js';
+import type { ExtractOptions, ExtractionProblem } from './extract/types.js';
+import { cacheKey } from './cache/key.js';
+import { extractorFingerprint } from './cache/fingerprint.js';
+import { NO_CACHE, type RawDocumentCache } from './cache/store.js';
+import type { SourceLines } from './format/types.js';
+import type { FileReport } from './report/schema.js';
+import type { RulePack } from './rules/pack-schema.js';
+import { locateLines } from './source-lines.js';
+
+/**
+ * One contract file → its FileReport: read, hash, extract (through the cache),
+ * build the normalised document, run the pack, and let the document go. Never
+ * throws for a bad file: any problem becomes `status: "error"` with a code.
+ */
+
+/** Where extraction runs: in this process by default, or in an isolation pool with time and memory limits. */
+export interface FileExtractor {
+  extractFile(path: string, options: ExtractOptions): Promise<ExtractFileResult>;
+}
+
+export interface AuditFileOptions {
+  pack: RulePack;
+  extract?: ExtractOptions;
+  /** Force the contract language (detection otherwise); also the language of messages. */
+  language?: Language;
+  cache?: RawDocumentCache;
+  extractor?: FileExtractor;
+  /** The path as the report shows it (default: `path` as given). */
+  displayPath?: string;
+}
+
+export interface AuditFileResult {
+  report: FileReport;
+  /** For text sources: the lines of each finding's basis passage in the file, by rule. */
+  sourceLines: Map<string, SourceLines>;
+}
+
+const TEXT_FORMATS = new Set(['txt', 'md']);
+
+function errorReport(path: string, problem: ExtractionProblem, extra: Partial<FileReport> = {}): FileReport {
+  return {
+    path,
+    format: null,
+    language: null,
+    pages: null,
+    status: 'error',
+    error: { code: problem.code, message: problem.message },
+    warnings: [],
+    findings: [],
+    ...extra,
+  };
+}
+
+export async function auditFileDetailed(path: string, options: AuditFileOptions): Promise<AuditFileResult> {
+  const shown = options.displayPath ?? path;
+  const extractOptions = options.extract ?? {};
+  const cache = options.cache ?? NO_CACHE;
+  const none = new Map<string, SourceLines>();
+
+  const read = await readInputFile(path, extractOptions.maxBytes);
+  if (!read.ok) return { report: errorReport(shown, read.problem), sourceLines: none };
+  const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+  const key = cacheKey({ sha256, extractorVersion: extractorFingerprint(), password: extractOptions.password, ocr: extractOptions.ocr ?? true });
+
+  let raw: RawDocument | null = await cache.get(key);
+  if (!raw) {
+    const result = options.extractor
+      ? await options.extractor.extractFile(path, extractOptions)
+      : await extractBytes(read.bytes, basename(path), extractOptions);
+    if (!result.ok) {
+      return { report: errorReport(shown, result.problem, { format: result.format ?? null, sha256: result.sha256 ?? sha256 }), sourceLines: none };
+    }
+    raw = result.raw;
+    // The isolated reader reads the file again: cache only when it read the same bytes.
+    if (!result.sha256 || result.sha256 === sha256) await cache.set(key, raw);
+  }
+
+  try {
+    const doc = buildDocument(raw, options.language ? { language: options.language } : {});
+    const findings = auditDocument(doc, options.pack, options.language ? { language: options.language } : {});
+    const report: FileReport = {
+      path: shown,
+      format: raw.format,
+      language: doc.language,
+      pages: raw.paged ? raw.pages.length : null,
+      status: 'audited',
+      sha256,
+      warnings: doc.warnings.map(({ code, message }) => ({ code, message })),
+      findings,
+    };
+    return { report, sourceLines: TEXT_FORMATS.has(raw.format) ? linesOf(raw, report) : none };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const problem: ExtractionProblem = { code: 'internal', message: `Auditing the text failed unexpectedly (${detail}); please report it.` };
+    return { report: errorReport(shown, problem, { format: raw.format, sha256 }), sourceLines: none };
+  }
+}
+
+function linesOf(raw: RawDocument, report: FileReport): Map<string, SourceLines> {
+  const source = raw.pages.map((page) => page.text).join('\n');
+  const lines = new Map<string, SourceLines>();
+  for (const finding of report.findings) {
+    const basis = finding.evidence.find((evidence) => evidence.role === 'basis');
+    const located = basis ? locateLines(source, basis.quote) : null;
+    if (located) lines.set(finding.rule, located);
+  }
+  return lines;
+}
+
+/** The FileReport alone; see `auditFileDetailed` for the source lines used by SARIF. */
+export async function auditFile(path: string, options: AuditFileOptions): Promise<FileReport> {
+  return (await auditFileDetailed(path, options)).report;
+}
