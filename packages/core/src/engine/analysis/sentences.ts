@@ -109,10 +109,10 @@ export function splitSentences(doc: ContractDocument): Sentence[] {
     if (line.trim().length > 0) {
       const tableRow = line.includes(' | ');
       const trimmed = line.trim();
-      const heading =
-        headingStarts.has(lineStart) ||
-        headingStarts.has(lineStart + (line.length - line.trimStart().length)) ||
-        (!tableRow && trimmed.length < 90 && !/[.;,:]$/.test(trimmed) && /^[\p{Lu}\d#]/u.test(trimmed) && !/\s(?:shall|must|doit|s'engage)\s/i.test(trimmed));
+      // A numbered clause that starts a section ("5.2 Le Prestataire conserve …") is a paragraph, not a title.
+      const sectionStart = headingStarts.has(lineStart) || headingStarts.has(lineStart + (line.length - line.trimStart().length));
+      const titleLike = trimmed.length < 90 && !/[.;,:]$/.test(trimmed) && !/\s(?:shall|must|will|doit|s'engage|est|sont)\s/iu.test(trimmed);
+      const heading = !tableRow && titleLike && (sectionStart || /^[\p{Lu}\d#]/u.test(trimmed));
       const isListItem = LIST_ITEM.test(line);
       // A list item (or a line right after a colon) completes the last lead-in.
       const lineLeadIn = isListItem || previousContinues ? leadIn : null;
