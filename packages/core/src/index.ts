@@ -23,3 +23,4 @@ export * from './baseline/index.js';
 export * from './cache/index.js';
 export { auditFile, auditFileDetailed, type AuditFileOptions, type AuditFileResult, type FileExtractor } from './audit-file.js';
 export { locateLines } from './source-lines.js';
+export { createIsolatedExtractor, type IsolatedExtractor, type IsolationLimits } from './extract/isolate.js';

@@ -7,6 +7,9 @@ import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
  */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
+  // A cut-short id ("incident-notif") is a prefix of the one meant.
+  const prefixed = candidates.filter((candidate) => lower.length >= 3 && candidate.toLowerCase().startsWith(lower));
+  if (prefixed.length === 1) return prefixed[0];
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
     const distance = distances.DamerauLevenshteinDistance(lower, candidate.toLowerCase());

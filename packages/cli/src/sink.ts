@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UsageError } from './exit-codes.js';
+
+/**
+ * Where the report goes. A file is written atomically: into a temp file in the
+ * same folder, renamed over the target only when the report is complete, so a
+ * CI step never reads half a report and an interrupted run leaves the previous
+ * one intact.
+ */
+export interface ReportSink {
+  write(chunk: string): Promise<void>;
+  finish(): Promise<void>;
+  /** Drops a partial file report (interrupt, fatal error). */
+  abort(): Promise<void>;
+}
+
+async function writeTo(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
+  if (chunk === '') return;
+  if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+}
+
+export function stdoutSink(stdout: NodeJS.WritableStream = process.stdout): ReportSink {
+  return {
+    write: (chunk) => writeTo(stdout, chunk),
+    finish: async () => {},
+    abort: async () => {},
+  };
+}
+
+/** Refuses an output path that is an input contract or a folder. */
+export async function checkOutputPath(output: string, inputs: readonly string[]): Promise<void> {
+  const info = await stat(output).catch(() => null);
+  if (info?.isDirectory()) throw new UsageError(`--output ${output} is a folder; give a file name.`);
+  const target = await realpath(output).catch(() => output);
+  for (const input of inputs) {
+    const real = await realpath(input).catch(() => input);
+    if (real === target) throw new UsageError(`--output ${output} is one of the contracts being audited; choose another file.`);
+  }
+  const parent = await stat(dirname(output)).catch(() => null);
+  if (!parent?.isDirectory()) throw new UsageError(`--output ${output}: the folder ${dirname(output)} does not exist.`);
+}
+
+export function fileSink(output: string): ReportSink {
+  const temp = join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let stream: WriteStream | undefined;
+  const open = () => (stream ??= createWriteStream(temp, { flags: 'wx', mode: 0o644 }));
+  const close = () =>
+    new Promise<void>((resolve, reject) => {
+      const current = open();
+      current.once('error', reject);
+      current.end(() => resolve());
+    });
+  return {
+    write: (chunk) => writeTo(open(), chunk),
+    async finish() {
+      await close();
+      await rename(temp, output);
+    },
+    async abort() {
+      if (stream) await close().catch(() => undefined);
+      await rm(temp, { force: true });
+    },
+  };
+}
