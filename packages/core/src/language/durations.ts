@@ -3,7 +3,7 @@
  * heures ouvrées", "within seventy-two (72) hours", "6 mois", "J+2", "H+24",
  * "XX heures" (a placeholder). Pure, no I/O, never throws.
  *
- * What it deliberately does NOT report (see docs/evaluation.md and the tests):
+ * What it deliberately does NOT report (each has a test in durations.test.ts):
  * dates, times of day ("9h-18h", "à 14h", "8h30"), round-the-clock phrases
  * ("24/7", "7j/7", "H24", "24h/24", "24 heures sur 24", "24 hours a day"),
  * rates and schedules ("4 heures par mois", "5 days a week"), amounts, percentages,
