@@ -8,38 +8,16 @@
  * Each fixtures/sources/<set>/**\/<name>.md becomes fixtures/<set>/<name>.<ext>,
  * and the author's <name>.expected.yaml beside it is copied next to the output.
  */
-import { copyFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseSource, type OutputFormat, type Source } from './fixtures/source.js';
-import { typesetForWordProcessor } from './fixtures/typography.js';
+import { SETS, findSources } from './fixtures/discover.js';
+import { EXTENSION, renderFixture } from './fixtures/render.js';
+import { parseSource } from './fixtures/source.js';
 import { hasPdftotext, verifyPdfTextLayer } from './fixtures/verify-pdf.js';
-import { writeDocx } from './fixtures/write-docx.js';
-import { writeOdt } from './fixtures/write-odt.js';
-import { writeDoc, writeRtf } from './fixtures/write-office.js';
-import { writePdf } from './fixtures/write-pdf.js';
-import { writeMd, writeTxt, writeTxtCp1252 } from './fixtures/write-text.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'fixtures');
-const SETS = ['contracts', 'eval/dev', 'eval/heldout'] as const;
-
-const EXTENSION: Record<OutputFormat, string> = {
-  pdf: 'pdf', docx: 'docx', odt: 'odt', txt: 'txt', 'txt-cp1252': 'txt', md: 'md', doc: 'doc', rtf: 'rtf',
-};
-
-const WORD_PROCESSOR_FORMATS = new Set<OutputFormat>(['pdf', 'docx', 'odt', 'doc', 'rtf']);
-
-const WRITERS: Record<OutputFormat, (source: Source, name: string) => Promise<Uint8Array> | Uint8Array> = {
-  pdf: writePdf,
-  docx: writeDocx,
-  odt: writeOdt,
-  txt: writeTxt,
-  'txt-cp1252': writeTxtCp1252,
-  md: writeMd,
-  doc: writeDoc,
-  rtf: writeRtf,
-};
 
 interface Options {
   sets: string[];
@@ -69,16 +47,6 @@ async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
 }
 
-/** Every <name>.md under a set's source folder, at any depth. */
-async function findSources(dir: string): Promise<string[]> {
-  if (!(await exists(dir))) return [];
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
 /** Writes only when the bytes changed, so an unchanged fixture keeps its mtime. */
 async function writeIfChanged(path: string, bytes: Uint8Array): Promise<boolean> {
   const previous = await readFile(path).catch(() => null);
@@ -95,21 +63,17 @@ async function main(): Promise<void> {
   const problems: string[] = [];
 
   for (const set of options.sets) {
-    const sourceDir = join(FIXTURES, 'sources', set);
     const outputDir = join(FIXTURES, set);
-    const sources = await findSources(sourceDir);
     const seen = new Map<string, string>();
-    for (const sourcePath of sources) {
-      const name = basename(sourcePath, '.md');
+    for (const { name, path: sourcePath } of await findSources(FIXTURES, set)) {
       const where = relative(ROOT, sourcePath);
       const clash = seen.get(name);
       if (clash) throw new Error(`${where}: same name as ${clash}; outputs of a set share one folder`);
       seen.set(name, where);
       if (options.only && options.only !== name) continue;
 
-      const parsed = parseSource(await readFile(sourcePath, 'utf8'), where);
-      const source = WORD_PROCESSOR_FORMATS.has(parsed.meta.format) ? typesetForWordProcessor(parsed) : parsed;
-      const bytes = await WRITERS[source.meta.format](source, name);
+      const source = parseSource(await readFile(sourcePath, 'utf8'), where);
+      const bytes = await renderFixture(source, name);
       await mkdir(outputDir, { recursive: true });
       const output = join(outputDir, `${name}.${EXTENSION[source.meta.format]}`);
       const changed = await writeIfChanged(output, bytes);
