@@ -75,23 +75,28 @@ export function renderSet(report: SetReport, verbose: boolean): string {
     out.push('', `false-ok (clausier says ok, the reviewer does not):`);
     for (const d of engine.falseOk) out.push(...describeDisagreement(d, verbose));
   }
-  const wrongValues = engine.values.checks.filter((c) => !c.exact);
+  // Unreadable files are listed once below, not once per rule.
+  const unread = new Set(engine.errors.map((e) => e.file));
+  const wrongValues = engine.values.checks.filter((c) => !c.exact && !unread.has(c.file));
   if (wrongValues.length > 0) {
     out.push('', 'values not extracted exactly:');
     for (const c of wrongValues) out.push(`  ${c.file}  ${c.rule}: expected ${JSON.stringify(c.expected)}, got ${JSON.stringify(c.got)}`);
   }
   if (verbose) {
-    const others = engine.disagreements.filter((d) => d.got.status !== 'ok');
+    const others = engine.disagreements.filter((d) => d.got.status !== 'ok' && !unread.has(d.file));
     if (others.length > 0) {
       out.push('', 'other disagreements:');
       for (const d of others) out.push(...describeDisagreement(d, true));
     }
-    const missedQuotes = engine.evidence.checks.filter((c) => !c.found);
+    const missedQuotes = engine.evidence.checks.filter((c) => !c.found && !unread.has(c.file));
     if (missedQuotes.length > 0) {
       out.push('', 'evidence without the expected quote:');
       for (const c of missedQuotes) out.push(`  ${c.file}  ${c.rule}: "${c.quote}"`);
     }
-    for (const e of engine.errors) out.push('', `not audited: ${e.file}: ${e.code}: ${clip(e.message, 300)}`);
+  }
+  if (engine.errors.length > 0) {
+    out.push('', 'not audited (every rule counted as error):');
+    for (const e of engine.errors) out.push(`  ${e.file}: ${e.code}: ${clip(e.message, verbose ? 600 : 160)}`);
   }
   if (report.problems.length > 0) {
     out.push('', 'corpus problems (fix the fixture):');
