@@ -31,7 +31,9 @@ export function toEvidence(doc: ContractDocument, analysis: DocumentAnalysis, dr
     const chain: string[] = [];
     let i: number | null = sentence.section;
     while (i !== null && i >= 0) {
-      chain.unshift(doc.sections[i]!.heading);
+      const s = doc.sections[i]!;
+      // A clause opened by its first sentence is named by its number and first words.
+      chain.unshift(s.heading.length <= 80 ? s.heading : `${s.heading.slice(0, 60).replace(/\s+\S*$/, '')}…`);
       i = doc.sections[i]!.parent;
     }
     section = chain.join(' › ');

@@ -33,6 +33,16 @@ const DEFINITION =
 const REFERENCE =
   /\b(?:fix[ée]e?s?|pr[ée]vue?s?|d[ée]finie?s?|indiqu[ée]e?s?|pr[ée]cis[ée]e?s?|mentionn[ée]e?s?|figurant|stipul[ée]e?s?|set out|specified|defined|described|stated|listed|provided|referred to)\s+(?:[àa]|en|dans|au|aux|in|at|under|par)\s+(?:l'|la|le|les|the)?\s*(annexe|annex|schedule|appendix|exhibit|article|clause|section)\s*(?:n[°o]\.?\s*)?([0-9]+(?:\.[0-9]+)*|[IVX]+\b|[A-Z]\b)/iu;
 
+/**
+ * A section's title as rules read it: a numbered clause that opens with its
+ * whole first sentence ("7.3 Audit logs … are retained …") is named by its
+ * number, so its words do not pass for a title about the whole section.
+ */
+export function shortHeading(section: Section): string {
+  if (section.heading.length <= 80) return section.heading;
+  return section.number ?? section.heading.slice(0, 40);
+}
+
 const FR_WORDS = /\b(?:le|la|les|des|du|de|et|est|sont|dans|pour|par|sur|une?|aux?|qui|que|ou|ne|pas|ses|son|sa|cette|tout|toute)\b/giu;
 const EN_WORDS = /\b(?:the|and|of|to|in|is|are|for|by|on|an?|with|shall|will|any|that|or|not|its|this|which|be)\b/giu;
 
@@ -65,7 +75,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     let i: number | null = sentence.section;
     while (i !== null && i >= 0) {
       const s: Section = doc.sections[i]!;
-      parts.unshift(s.heading.toLowerCase());
+      parts.unshift(shortHeading(s).toLowerCase());
       i = s.parent;
     }
     const path = parts.join(' > ');

@@ -133,6 +133,23 @@ export function mentionsIn(sentence: Sentence, re: RegExp): boolean {
   return re.test(sentence.lower) || (sentence.leadIn !== null && re.test(sentence.leadIn));
 }
 
+/**
+ * What a lead-in ending with ':' introduces: the list items or table rows
+ * that follow, up to the next heading — a PDF table arrives as plain lines.
+ */
+export function introduced(analysis: DocumentAnalysis, sentence: Sentence, maxLines = 12): Sentence[] {
+  if (!/:\s*$/.test(sentence.text)) return [];
+  const out: Sentence[] = [];
+  for (let i = sentence.index + 1; i < analysis.sentences.length; i++) {
+    const next = analysis.sentences[i]!;
+    if (next.line - sentence.line > maxLines) break;
+    if (next.heading && next.section !== sentence.section && /^(?:article|art\.|annex|schedule|appendix|\d+(?:\.\d+)*\s)/iu.test(next.text)) break;
+    if (/^\d+(?:\.\d+)+\s/.test(next.text) && next.line !== sentence.line) break; // the next numbered clause
+    out.push(next);
+  }
+  return out;
+}
+
 /** The sentences that follow `sentence` in the same line (paragraph), up to `max`. */
 export function followers(analysis: DocumentAnalysis, sentence: Sentence, max = 2): Sentence[] {
   const out: Sentence[] = [];

@@ -35,7 +35,7 @@ const CLOCK_CONFIRMATION =
 
 // Verbs of other obligations that durations after them belong to (a report, a fix), not the first notice.
 const OTHER_OBLIGATION =
-  /\b(?:rapport\p{L}*|compte[- ]rendu|analyse|post-mortem|plan d'action|r[ée]sou\p{L}*|r[ée]solution|r[ée]tabli\p{L}*|corrig\p{L}*|correction|rem[ée]di\p{L}*|interven\p{L}*|restaur\p{L}*|transmet\p{L}*|fourni\p{L}*|report\b|written report|final report|resolv\p{L}*|resolution|restor\p{L}*|remedi\p{L}*|fix\p{L}*|repair\p{L}*|respond\p{L}*|response|provide|submit\p{L}*|investigat\p{L}*|update\p{L}*|mise à jour|d[ée]tailler|details?)\b/giu;
+  /\b(?:rapport\p{L}*|compte[- ]rendu|analyse|post-mortem|plan d'action|r[ée]sou\p{L}*|r[ée]solution|r[ée]tabli\p{L}*|corrig\p{L}*|correction|rem[ée]di\p{L}*|intervention|intervenir|interviendr\p{L}*|restaur\p{L}*|transmet\p{L}*|fourni\p{L}*|report\b|written report|final report|resolv\p{L}*|resolution|restor\p{L}*|remedi\p{L}*|fix\p{L}*|repair\p{L}*|respond\p{L}*|response|provide|submit\p{L}*|investigat\p{L}*|update\p{L}*|mise à jour|d[ée]tailler|details?)\b/giu;
 
 // Support and repair times that share the words "incident" and "heures" with a notification.
 const SUPPORT_CONTEXT =

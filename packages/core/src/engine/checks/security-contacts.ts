@@ -60,8 +60,16 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
   const email = EMAIL.exec(sentence.text);
   if (email && CLIENT_DOMAIN.test(email[0])) return 'client';
   if (email && parties.defined.some((d) => d.role === 'supplier' && d.name.length >= 4 && email[0].toLowerCase().includes(d.name.replace(/\s+/g, '')))) return 'supplier';
-  // "its CISO": English "its" points back to the nearest party named before it.
+  // "its CISO": English "its" points back to the party whose possessive opened the clause
+  // ("TeleCura's contacts … are its CISO"), else to the nearest party named before it.
   if (/\b(?:its|their)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lower.slice(Math.max(0, roleAt - 30), roleAt))) {
+    const before = sentence.text.slice(Math.max(0, roleAt - 160), roleAt);
+    const possessive = [...before.matchAll(/([\p{L}][\p{L}-]*)(?:'s|’s)\b/gu)].pop();
+    if (possessive) {
+      const owner = possessive[1]!.toLowerCase();
+      if (parties.client.includes(owner)) return 'client';
+      if (parties.supplier.includes(owner) || /^\p{Lu}/u.test(possessive[1]!)) return 'supplier';
+    }
     const both = new RegExp(`${names('supplier')}|${names('client')}`, 'giu');
     const previous = [...lower.slice(Math.max(0, roleAt - 120), roleAt).matchAll(both)].pop();
     if (previous) return new RegExp(`^${names('client')}$`, 'iu').test(previous[0]) ? 'client' : 'supplier';
@@ -80,8 +88,26 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
   return null;
 }
 
-function coordinatesOf(sentence: Sentence, text: string): boolean {
-  return hasCoordinates(sentence.tableRow ? sentence.text : text);
+/**
+ * The stretch of a sentence that speaks of one role: from the end of the role
+ * named before it to the start of the next one. A flattened table ("Service
+ * desk 0113 … Security contact TBD") must not lend the desk's number to the
+ * security contact.
+ */
+function roleWindow(text: string, roleAt: number, roleEnd: number): { text: string; reachesEnd: boolean } {
+  const roles = new RegExp(`${SECURITY_ROLE.source}|${SUPPORT_ROLE.source}|${COMMERCIAL_ROLE.source}|${PRIVACY_ROLE.source}`, 'giu');
+  const all = [...text.matchAll(roles)];
+  // With one role in the sentence, details may stand before it ("M. Durand (01 …), RSSI");
+  // with several (a flattened table), each role's details follow it.
+  let from = all.length <= 1 ? Math.max(0, roleAt - 150) : roleAt;
+  let to = Math.min(text.length, roleEnd + 250);
+  for (const m of all) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (end <= roleAt && end > from) from = end;
+    if (start >= roleEnd && start < to) to = start;
+  }
+  return { text: text.slice(from, to), reachesEnd: to >= text.length };
 }
 
 export const securityContacts: Check = (context) => {
@@ -122,32 +148,40 @@ export const securityContacts: Check = (context) => {
       for (let j = i + 1; j < sentences.length && j <= i + 8 && sentences[j]!.leadIn !== null; j++) if (!window.includes(sentences[j]!)) window.push(sentences[j]!);
     }
     const text = window.map((s) => s.text).join(' ');
-    const roleMatch = SECURITY_ROLE.exec(lower) ?? PRIVACY_ROLE.exec(lower);
-    if (ownerOf(context, sentence, roleMatch?.index ?? 0, heading.split(' > ').pop() ?? '') === 'client') {
-      nearMisses.push({ sentence, note: pick(lang, 'contact du client, pas du prestataire.', "the client's contact, not the supplier's."), closeness: 2 });
-      continue;
+    // Each role named in the sentence is read on its own stretch; a table row is one stretch.
+    const roleMatches = [...lower.matchAll(new RegExp(SECURITY_ROLE.source, 'giu'))];
+    if (roleMatches.length === 0) roleMatches.push(...lower.matchAll(new RegExp(PRIVACY_ROLE.source, 'giu')));
+    if (roleMatches.length === 0) roleMatches.push(Object.assign([''], { index: 0 }) as unknown as RegExpExecArray);
+    for (const roleMatch of roleMatches) {
+      const roleAt = roleMatch.index ?? 0;
+      if (ownerOf(context, sentence, roleAt, heading.split(' > ').pop() ?? '') === 'client') {
+        nearMisses.push({ sentence, note: pick(lang, 'contact du client, pas du prestataire.', "the client's contact, not the supplier's."), closeness: 2 });
+        continue;
+      }
+      const own = sentence.tableRow ? { text: sentence.text, reachesEnd: false } : roleWindow(sentence.text, roleAt, roleAt + roleMatch[0].length);
+      // The window, plus what follows the sentence when the role ends it ("… notre RSSI :" then the details).
+      const focus = own.reachesEnd ? `${own.text} ${text.slice(sentence.text.length)}` : own.text;
+      const coordinates = hasCoordinates(focus);
+      if (!coordinates && !sentence.tableRow && !CONTACT_CUE.test(lower)) continue;
+      const privacyOnly = !SECURITY_ROLE.test(focus) && PRIVACY_ROLE.test(focus);
+      const placeholder = PLACEHOLDER.test(focus) || /\|\s*\|/.test(sentence.text) || /\|\s*$/.test(sentence.text.trim());
+      const reasons: string[] = [];
+      if (privacyOnly) reasons.push('privacy-contact-only');
+      if (!coordinates) reasons.push(placeholder ? 'placeholder' : LATER.test(focus) ? 'promised-later' : 'no-coordinates');
+      else if (placeholder && !EMAIL.test(focus)) reasons.push('placeholder');
+      const status = reasons.length ? 'weak' : 'ok';
+      const named = PERSON.test(focus);
+      candidates.push({
+        sentence,
+        status,
+        reasons: status === 'ok' ? ['meets-threshold'] : reasons,
+        value: null,
+        detail: coordinates
+          ? pick(lang, `contact sécurité identifié${named ? ' nommément' : ''} avec coordonnées`, `security contact${named ? ' named' : ''} with coordinates`)
+          : pick(lang, 'contact sécurité mentionné sans coordonnées', 'security contact mentioned without coordinates'),
+        strength: (coordinates ? 10 : 0) + (named ? 1 : 0),
+      });
     }
-    if (!coordinatesOf(sentence, text) && !sentence.tableRow && !CONTACT_CUE.test(lower)) continue;
-    const privacyOnly = !securityHere && PRIVACY_ROLE.test(lower);
-    const coordinates = coordinatesOf(sentence, text);
-    const placeholder = PLACEHOLDER.test(sentence.tableRow ? sentence.text : text) || /\|\s*\|/.test(sentence.text) || /\|\s*$/.test(sentence.text.trim());
-    const reasons: string[] = [];
-    if (privacyOnly) reasons.push('privacy-contact-only');
-    if (!coordinates) reasons.push(placeholder ? 'placeholder' : LATER.test(text) ? 'promised-later' : 'no-coordinates');
-    else if (placeholder && !EMAIL.test(sentence.text)) reasons.push('placeholder');
-    if (LATER.test(lower) && !coordinates && !reasons.includes('promised-later')) reasons.push('promised-later');
-    const status = reasons.length ? 'weak' : 'ok';
-    const named = PERSON.test(sentence.text);
-    candidates.push({
-      sentence,
-      status,
-      reasons: status === 'ok' ? ['meets-threshold'] : reasons,
-      value: null,
-      detail: coordinates
-        ? pick(lang, `contact sécurité identifié${named ? ' nommément' : ''} avec coordonnées`, `security contact${named ? ' named' : ''} with coordinates`)
-        : pick(lang, 'contact sécurité mentionné sans coordonnées', 'security contact mentioned without coordinates'),
-      strength: (coordinates ? 10 : 0) + (named ? 1 : 0),
-    });
   }
   return decide(context, candidates, nearMisses, {
     title: context.rule.title,

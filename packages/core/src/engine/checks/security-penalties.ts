@@ -1,7 +1,7 @@
 import { PLACEHOLDER } from '../../language/hedges.js';
 import type { Sentence } from '../analysis/sentences.js';
 import type { Check, CheckContext } from '../types.js';
-import { decide, followers, pick, type Candidate, type NearMiss } from './common.js';
+import { decide, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
 
 /**
  * security-penalties: penalties, liquidated damages or service credits that
@@ -93,10 +93,12 @@ export const securityPenalties: Check = (context) => {
   for (const sentence of analysis.sentences) {
     if (analysis.isDefinition(sentence) || sentence.heading) continue;
     const penaltySection = PENALTY.test(analysis.headingPath(sentence).split(' > ').pop() ?? '');
-    if (!PENALTY.test(sentence.lower) && !(penaltySection && (sentence.tableRow || sentence.leadIn !== null))) continue;
+    if (!PENALTY.test(sentence.lower) && !(penaltySection && (sentence.tableRow || sentence.leadIn !== null || AMOUNT.test(sentence.text)))) continue;
     let text = sentence.text;
     if (sentence.leadIn) text = `${sentence.leadIn} ${text}`;
     for (const next of followers(analysis, sentence, 2)) text += ` ${next.text}`;
+    // "… donnent lieu aux pénalités suivantes :" and the table of amounts after it.
+    for (const next of introduced(analysis, sentence)) text += ` ${next.text}`;
     const { candidate, nearMiss } = read(context, sentence, text);
     if (candidate) candidates.push(candidate);
     if (nearMiss) nearMisses.push(nearMiss);
