@@ -63,13 +63,18 @@ export async function classifyWithOcr<P extends PdfPageForOcr>(
     return explainNoText(classify(pages, damagedPages), `This PDF is a scan and OCR could not start (${messageOf(error)}); install tesseract-ocr or export the original document.`);
   }
   const read = await ocrPages(pdf, scanned, engine, options.password);
+  const usedOcr: number[] = [];
   const filled = pages.map((page) => {
     const ocr = read.texts.get(page.number);
-    // Keep a stamp-sized text layer if OCR found even less.
-    if (!ocr || nonSpace(ocr.text) <= nonSpace(page.text)) return page;
-    return { ...page, text: ocr.text, hasText: /\p{L}/u.test(ocr.text) };
+    if (!ocr) return page;
+    // Keep a stamp-sized text layer if OCR found no more. Either way the page has now
+    // been read as well as it can be: any letter on it counts, and the classifier
+    // judges the whole document (a near-empty one is low-text, not a scan).
+    const useOcr = nonSpace(ocr.text) > nonSpace(page.text);
+    if (useOcr) usedOcr.push(page.number);
+    const text = useOcr ? ocr.text : page.text;
+    return { ...page, text, hasText: /\p{L}/u.test(text) };
   });
-  const usedOcr = scanned.filter((number) => filled[number - 1] !== pages[number - 1]);
 
   const result = classify(filled, damagedPages);
   if (!result.ok) {
