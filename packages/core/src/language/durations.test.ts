@@ -22,6 +22,7 @@ describe('findDurations – figures in digits, words and both', () => {
     ['six (6) mois', 'fr', 6, 'month', 'six (6) mois'],
     ['one hundred and eighty (180) days', 'en', 180, 'day', 'one hundred and eighty (180) days'],
     ['deux ans', 'fr', 2, 'year', 'deux ans'],
+    ['UN (1) AN', 'fr', 1, 'year', 'UN (1) AN'],
     ['une année', 'fr', 1, 'year', 'une année'],
     ['quinze (15) minutes', 'fr', 15, 'minute', 'quinze (15) minutes'],
     ['nonante jours', 'fr', 90, 'day', 'nonante jours'],
@@ -305,8 +306,11 @@ describe('findDurations – what is not a duration', () => {
     ['la mise a jour', 'fr'],
     ['il a 48 ans', 'en'],
     ['ISO 27001', 'en'],
+    ['Mammographe Mammex 3D', 'fr'],
+    ['8.2 An audit may be carried out', 'en'],
+    ['8.2 An audit may be carried out', undefined],
     ['version 2.4.5', 'en'],
-  ] as const)('%j', (text, lang) => {
+  ] as const)('%j (%s)', (text, lang) => {
     expect(findDurations(text, lang)).toEqual([]);
   });
 

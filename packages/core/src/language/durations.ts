@@ -104,7 +104,8 @@ const UNIT_FORMS: UnitForm[] = [
   form('(?:j\\.\\s?o\\.|JO|jo)', 'day', 'any', { abbreviation: true, dayKind: 'business' }, 'uy'),
   form('jrs?\\.?', 'day', 'any', { abbreviation: true }),
   form('j\\.?', 'day', 'any', { abbreviation: true }),
-  form('d', 'day', 'any', { abbreviation: true, attached: true }),
+  // Lower case only: "3D" is a product name ("mammographe 3D"), "2d" is two days.
+  form('d', 'day', 'any', { abbreviation: true, attached: true }, 'uy'),
   form('semaines?', 'week', 'fr'),
   form('weeks?', 'week', 'en'),
   form('sem\\.?', 'week', 'any', { abbreviation: true }),
@@ -112,7 +113,8 @@ const UNIT_FORMS: UnitForm[] = [
   form('mois', 'month', 'fr'),
   form('months?', 'month', 'en'),
   form('ann[ée]es?', 'year', 'fr'),
-  form('ans?', 'year', 'fr'),
+  // Case-sensitive: "8.2 An audit…" is an English article after a clause number.
+  form('(?:ans?|ANS?)', 'year', 'fr', {}, 'uy'),
   form('years?', 'year', 'en'),
   form('yrs?\\.?', 'year', 'any', { abbreviation: true }),
   form('semestres?', 'month', 'fr', { factor: 6 }),
