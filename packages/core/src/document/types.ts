@@ -76,10 +76,24 @@ export interface RawDocument {
   paged: boolean;
   pages: RawPage[];
   warnings: DocumentWarning[];
+  /**
+   * Headings as the source styled them (DOCX Heading 1–6, ODT text:h, Markdown #),
+   * so unnumbered headings still become sections. Absent for PDF and plain text.
+   */
+  headings?: RawHeading[];
+}
+
+export interface RawHeading {
+  /** The heading text as it appears in the page text. */
+  text: string;
+  /** Outline level from the source, 1 = top. */
+  level: number;
 }
 
 export interface RawPage {
   text: string;
   /** Present when the text came from OCR: mean word confidence, 0–100. */
   ocrConfidence?: number;
+  /** True when a PDF page had no text layer (a scan): OCR should fill it. */
+  noTextLayer?: boolean;
 }
