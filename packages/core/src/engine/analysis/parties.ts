@@ -38,6 +38,12 @@ const CLIENT_HINTS =
 const SUPPLIER_HINTS =
   /\b(?:soci[ée]t[ée]|sas\b|sasu\b|sarl\b|s\.a\.|sa\b|eurl\b|ltd\b|limited\b|inc\b|llc\b|gmbh\b|plc\b|corp|b\.v\.|prestataire|fournisseur|titulaire|[ée]diteur|supplier|provider|vendor|contractor|processor|licensor)/i;
 
+// What describes a party (and not a defined thing): its legal form, seat, representative or kind of establishment.
+const PARTY_DETAILS =
+  /repr[ée]sent[ée]e?|represented by|si[èe]ge|registered|immatricul|\brcs\b|siret|siren|capital (?:social )?de|company|soci[ée]t[ée]|\bsas\b|\bsasu\b|\bsarl\b|\bltd\b|limited|\binc\b|\bllc\b|gmbh|\bplc\b|\bs\.a\.|centre hospitalier|\bchu\b|h[ôo]pital|hospital|ehpad|clinique|clinic|\bght\b|trust|[ée]tablissement public|groupement|laboratoire|laboratory|incorporated|organised under|organized under|having its (?:principal|registered)|dont le si[èe]ge|situ[ée]e? (?:au|à)|located at/iu;
+const THINGS =
+  /^(?:plate-?forme|logiciel|progiciel|solution|application|service|services|prestations?|contrat|march[ée]|accord|donn[ée]es|annexe|documentation|site|syst[èe]me|platform|software|agreement|data|schedule|documentation|system|product|products|equipment|[ée]quipements?|mat[ée]riels?|incident|incidents|dpa|ccap|cctp)$/iu;
+
 const DEFINED_NAME_PATTERNS: RegExp[] = [
   // ci-après (dénommé·e / désigné·e / appelé·e) « X » ; ci-après « X »
   /ci-(?:apr[èe]s|dessous)\s*(?:d[ée]nomm[ée]e?s?|d[ée]sign[ée]e?s?|appel[ée]e?s?|nomm[ée]e?s?)?\s*(?:par\s+)?(?:«\s*|"|“)([^»"”]{2,40}?)(?:\s*»|"|”)/giu,
@@ -71,7 +77,8 @@ export function findParties(text: string): PartyLexicon {
         let description = head.slice(from, m.index);
         const cut = Math.max(description.lastIndexOf('\n\n'), description.lastIndexOf('»'), description.lastIndexOf('")'));
         if (cut > 0) description = description.slice(cut);
-        // A definition of a non-party term ("the "Services"") has neither kind of hint.
+        // A defined term that is not a party ("la Plateforme", "the Services") has no identity details.
+        if (!PARTY_DETAILS.test(description) || THINGS.test(name)) continue;
         const clientHint = CLIENT_HINTS.exec(description);
         const supplierHint = SUPPLIER_HINTS.exec(description);
         if (clientHint && (!supplierHint || clientHint.index >= supplierHint.index || /clinique|clinic|h[ôo]pital|hospital|centre hospitalier/i.test(clientHint[0])))

@@ -49,6 +49,27 @@ const CLIENT_RECIPIENT_WORDS = /client|customer|[ée]tablissement|h[ôo]pital|ho
 const NON_INCIDENT_OBJECT =
   /^\S+(?:\s+\S+){0,5}?\s+(?:of|de|du|des|d')\s*(?:the|la|le|les|cette|this|such|toute?)?\s*(?:suspension|maintenance|modifications?|changes?|updates?|mises? [àa] jour|interventions? (?:programm|planifi)|factur\p{L}*|invoices?|prices?|prix|tarifs?|planning|releases?|versions?|sous-traitants? ult[ée]rieurs?|new sub-?processors?|intention)/iu;
 
+// The event a delay runs from, right after it: "24 heures suivant sa détection", "72 hours after confirmation".
+const CLOCK_PHRASE =
+  /^\s*(?:[^,;.]{0,25}?\s)?(?:[àa] compter d[eu]|[àa] partir d[eu]|suivant|apr[èe]s|d[èe]s|from|after|of|following|upon|on)\s+(?:(?:la|sa|son|leur|l'|the|its|their|his|her|such|any)\s*)?((?:[\p{L}'-]+\s+){0,3}?[\p{L}'-]+)/iu;
+// Elsewhere in the clause, only unambiguous wording about waiting for the analysis counts
+// ("confirmé par écrit" confirms the notice, not the incident).
+const WAITS_FOR_ANALYSIS =
+  /(?:apr[èe]s|d[èe]s|after|following|upon|once|[àa] l'issue d[eu]|at the end of)\s+(?:(?:la|sa|son|l'|the|its|their)\s*)?(?:confirmation|qualification|validation|(?:fin|conclusion) de (?:l'|son |sa )?(?:analyse|investigation|enqu[êe]te)|analyse|investigation|enqu[êe]te|diagnostic|completion of|determination|verification)|(?:has|have) (?:been )?(?:confirmed|determined|qualified|investigated|verified)|(?:a|aura|avoir) (?:confirm[ée]|qualifi[ée]|valid[ée])|(?:confirm[ée]e?|qualifi[ée]e?) (?:comme|en tant qu)|confirmed (?:as|to be)|qualified as/iu;
+
+/** True when the delay runs only once the incident is confirmed or analysed. */
+function clockStartsLate(text: string, chosen: DurationMention | null): boolean {
+  if (chosen) {
+    const phrase = CLOCK_PHRASE.exec(text.slice(chosen.end, chosen.end + 120));
+    if (phrase) {
+      if (CLOCK_CONFIRMATION.test(phrase[1]!) && !CLOCK_DETECTION.test(phrase[1]!.split(/\s+(?:et|and|ou|or)\s+/u)[0]!)) return true;
+      // "after detection and confirmation" still waits for the confirmation.
+      if (CLOCK_DETECTION.test(phrase[1]!) && !/\s(?:et|and)\s+(?:de\s+)?(?:sa |la |its )?confirm/iu.test(text.slice(chosen.end, chosen.end + 120))) return false;
+    }
+  }
+  return WAITS_FOR_ANALYSIS.test(text);
+}
+
 interface Trigger {
   at: number;
   end: number;
@@ -191,14 +212,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
     reasons.push('no-figure');
   }
 
-  // Clock start: look near the chosen delay (or the whole text when there is none).
-  const around = chosen ? text.slice(chosen.start, Math.min(text.length, chosen.end + 140)) + ' ' + text.slice(Math.max(0, chosen.start - 100), chosen.start) : text;
-  const confirmation = CLOCK_CONFIRMATION.exec(around);
-  const detection = CLOCK_DETECTION.exec(around);
-  if (confirmation && (!detection || confirmation.index < detection.index || /confirm|qualifi|valid|investigat|analys/iu.test(confirmation[0]))) {
-    // "after detection and confirmation" still waits for the confirmation.
-    reasons.push('clock-at-confirmation');
-  }
+  if (clockStartsLate(text, chosen)) reasons.push('clock-at-confirmation');
   if (DISCRETION.test(lower)) reasons.push('discretionary');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (MAJOR_ONLY.test(lower)) reasons.push('major-only');

@@ -162,7 +162,7 @@ export const securityContacts: Check = (context) => {
       // The window, plus what follows the sentence when the role ends it ("… notre RSSI :" then the details).
       const focus = own.reachesEnd ? `${own.text} ${text.slice(sentence.text.length)}` : own.text;
       const coordinates = hasCoordinates(focus);
-      if (!coordinates && !sentence.tableRow && !CONTACT_CUE.test(lower)) continue;
+      if (!coordinates && !sentence.tableRow && !CONTACT_CUE.test(lower) && !CONTACT_CUE.test(heading)) continue;
       const privacyOnly = !SECURITY_ROLE.test(focus) && PRIVACY_ROLE.test(focus);
       const placeholder = PLACEHOLDER.test(focus) || /\|\s*\|/.test(sentence.text) || /\|\s*$/.test(sentence.text.trim());
       const reasons: string[] = [];

@@ -12,7 +12,9 @@ import { decide, followers, introduced, pick, type Candidate, type NearMiss } fr
 const PENALTY =
   /p[ée]nalit[ée]s?|p[ée]nalis\p{L}*|liquidated damages|service credits?|cr[ée]dits? de service|penalt(?:y|ies)|r[ée]factions?|abattements?|fee reductions?|indemnit[ée]s? forfaitaires?/iu;
 const SECURITY_OBLIGATION =
-  /s[ée]curit[ée]|security|incidents? de s[ée]curit[ée]|violations? de (?:donn[ée]es|s[ée]curit[ée])|data breach|breach notification|notification (?:des|d'un|de tout) incident|journaux|logs?\b|confidentialit[ée]|confidentiality|protection des donn[ée]es|data protection|personal data|donn[ée]es (?:personnelles|de sant[ée])|\bpas\b(?! de)|plan d'assurance s[ée]curit[ée]|\bpssi\b|\bhds\b|vuln[ée]rabilit\p{L}*|correctifs? de s[ée]curit[ée]|security patch\p{L}*|authentification|mfa\b|audit de s[ée]curit[ée]|security audit/iu;
+  /s[ée]curit[ée]|security|incidents? de s[ée]curit[ée]|violations? de (?:donn[ée]es|s[ée]curit[ée])|data breach|breach notification|notification (?:des|d'un|de tout) incident|journaux|logs?\b|confidentialit[ée]|confidentiality|protection des donn[ée]es|data protection|personal data|donn[ée]es (?:personnelles|de sant[ée])|plan d'assurance s[ée]curit[ée]|\bpssi\b|\bhds\b|vuln[ée]rabilit\p{L}*|correctifs? de s[ée]curit[ée]|security patch\p{L}*|authentification|mfa\b|audit de s[ée]curit[ée]|security audit/iu;
+// Acronyms read case-sensitively: "PAS" is a security plan, "pas" is French for "not".
+const SECURITY_ACRONYMS = /\b(?:PAS|PSSI|HDS|MFA|SOC|RSSI|CISO)\b/u;
 const NOT_SECURITY =
   /disponibilit[ée]|availability|uptime|taux de service|temps de (?:r[ée]tablissement|r[ée]tablissement|r[ée]solution|r[ée]ponse|intervention)|\bgt[ir]\b|retard (?:de|dans la) (?:livraison|ex[ée]cution|mise en (?:service|production))|late delivery|delay in delivery|d[ée]lais? d'ex[ée]cution|d[ée]lai de livraison|jalons?|milestones?|ticket|support|response time|resolution time|sla\b|niveau(?:x)? de service|service levels?|int[ée]r[êe]ts? (?:de retard|moratoires)|late payment|retard de paiement/iu;
 const AMOUNT =
@@ -52,6 +54,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   // "tout manquement aux obligations du présent article" in a security article attaches the penalty to security.
   const aboutSecurity =
     SECURITY_OBLIGATION.test(lower.replace(NOT_SECURITY, ' ')) ||
+    SECURITY_ACRONYMS.test(text) ||
     (/(?:pr[ée]sent(?:e)? (?:article|annexe)|this (?:clause|section|schedule|article))/iu.test(lower) && /s[ée]curit|security/iu.test(heading));
   if (!aboutSecurity) {
     if (NOT_SECURITY.test(lower + ' ' + lastHeading) || PENALTY.test(lower)) {
