@@ -35,8 +35,6 @@ export interface CollectOptions {
   exclude: readonly string[];
   /** Folder the globs are relative to (the config file's folder). */
   globBase: string;
-  /** Absolute paths never to audit (the report and baseline being written). */
-  skip?: ReadonlySet<string>;
 }
 
 export interface Collected {
@@ -60,7 +58,6 @@ function codeOf(error: unknown): string | undefined {
 export async function collectFiles(args: readonly string[], options: CollectOptions): Promise<Collected> {
   const isIncluded = options.include.length ? picomatch([...options.include], { dot: true }) : () => true;
   const isExcluded = options.exclude.length ? picomatch([...options.exclude], { dot: true }) : () => false;
-  const skip = options.skip ?? new Set<string>();
   const found = new Map<string, ContractFile>(); // by real path (or own path for a broken link): one entry per file
   const problems: WalkProblem[] = [];
   const visitedDirs = new Set<string>();
@@ -71,14 +68,12 @@ export async function collectFiles(args: readonly string[], options: CollectOpti
   };
 
   const add = async (absolute: string) => {
-    if (skip.has(absolute)) return;
     let identity = absolute;
     try {
       identity = await realpath(absolute);
     } catch {
       // Broken link or vanished file: keep it under its own path; reading it reports the problem.
     }
-    if (skip.has(identity)) return;
     const file = { path: absolute, display: displayPath(options.cwd, absolute) };
     const existing = found.get(identity);
     if (!existing || file.display < existing.display) found.set(identity, file);

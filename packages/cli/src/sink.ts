@@ -3,6 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from './exit-codes.js';
+import { isClausierOutput } from './own-output.js';
 
 /**
  * Where the report goes. A file is written atomically: into a temp file in the
@@ -30,17 +31,27 @@ export function stdoutSink(stdout: NodeJS.WritableStream = process.stdout): Repo
   };
 }
 
-/** Refuses an output path that is an input contract or a folder. */
-export async function checkOutputPath(output: string, inputs: readonly string[]): Promise<void> {
+/**
+ * Checks an output path against the contracts found: a folder or a missing
+ * parent folder is refused; a contract is refused; a previous clausier report at
+ * that path is dropped from the contracts (it is about to be replaced).
+ * Returns the contracts to audit.
+ */
+export async function checkOutputPath<T extends { path: string }>(output: string, files: readonly T[]): Promise<T[]> {
   const info = await stat(output).catch(() => null);
   if (info?.isDirectory()) throw new UsageError(`--output ${output} is a folder; give a file name.`);
-  const target = await realpath(output).catch(() => output);
-  for (const input of inputs) {
-    const real = await realpath(input).catch(() => input);
-    if (real === target) throw new UsageError(`--output ${output} is one of the contracts being audited; choose another file.`);
-  }
   const parent = await stat(dirname(output)).catch(() => null);
   if (!parent?.isDirectory()) throw new UsageError(`--output ${output}: the folder ${dirname(output)} does not exist.`);
+  const target = await realpath(output).catch(() => output);
+  const kept: T[] = [];
+  for (const file of files) {
+    const real = await realpath(file.path).catch(() => file.path);
+    if (real !== target) kept.push(file);
+    else if (!(await isClausierOutput(file.path))) {
+      throw new UsageError(`--output ${output} is one of the contracts being audited; choose another file.`);
+    }
+  }
+  return kept;
 }
 
 export function fileSink(output: string): ReportSink {

@@ -39,18 +39,17 @@ export function colourWanted(io: Io, toFile: boolean): boolean {
 export async function auditCommand(paths: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const { settings, pack, password, quiet } = await loadSettings(io.cwd, options, io.env);
   const baseline: Baseline | null = settings.baseline ? await loadBaselineForUse(settings.baseline) : null;
-  const skip = new Set([settings.output, settings.baseline].filter((path): path is string => path !== null));
-  const { files, problems } = await collectFiles(paths, {
+  const collected = await collectFiles(paths, {
     cwd: io.cwd,
     include: settings.include,
     exclude: settings.exclude,
     globBase: settings.globBase,
-    skip,
   });
+  const problems = collected.problems;
+  const files = settings.output ? await checkOutputPath(settings.output, collected.files) : collected.files;
   if (files.length + problems.length === 0) {
     throw new UsageError(`no contract found in ${paths.join(', ')} (looked for ${[...SUPPORTED_EXTENSIONS].join(' ')}).`);
   }
-  if (settings.output) await checkOutputPath(settings.output, files.map((file) => file.path));
 
   const sink: ReportSink = settings.output ? fileSink(settings.output) : stdoutSink(io.stdout);
   const regions = new Map<string, SourceLines>();

@@ -16,15 +16,15 @@ import { baselinePathFor } from './audit.js';
 export async function baselineCommand(paths: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const { settings, pack, password, quiet } = await loadSettings(io.cwd, options, io.env);
   const output = settings.output;
-  const { files, problems } = await collectFiles(paths, {
+  const collected = await collectFiles(paths, {
     cwd: io.cwd,
     include: settings.include,
     exclude: settings.exclude,
     globBase: settings.globBase,
-    skip: new Set(output ? [output] : []),
   });
+  const problems = collected.problems;
+  const files = output ? await checkOutputPath(output, collected.files) : collected.files;
   if (files.length + problems.length === 0) throw new UsageError(`no contract found in ${paths.join(', ')} (looked for ${[...SUPPORTED_EXTENSIONS].join(' ')}).`);
-  if (output) await checkOutputPath(output, files.map((file) => file.path));
   const previous = output ? await loadPreviousBaseline(output) : undefined;
 
   const reports: FileReport[] = [];
