@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseJunit } from 'junit2json';
 import { FileReportSchema, ReportSchema, type Report } from '@clausier/core';
@@ -11,6 +11,9 @@ import { assertBuilt, REPO, runCli, workspace, workspaceWithContracts } from './
 
 const ANSI = /\u001b\[/;
 const env = (dir: string) => ({ XDG_CACHE_HOME: join(dir, '.cache') });
+
+// Each case runs the CLI several times; a loaded 2-vCPU machine needs a few seconds a run.
+vi.setConfig({ testTimeout: 180_000 });
 
 beforeAll(() => assertBuilt());
 
