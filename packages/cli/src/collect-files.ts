@@ -99,7 +99,9 @@ export async function collectFiles(args: readonly string[], options: CollectOpti
     for (const entry of entries) {
       const absolute = join(dir, entry.name);
       let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
+      // Not only regular files: a FIFO or device named like a contract is listed so that it is
+      // reported (unreadable: not a regular file) instead of silently missing from the report.
+      let isFile = !entry.isDirectory();
       if (entry.isSymbolicLink()) {
         try {
           const target = await stat(absolute);
