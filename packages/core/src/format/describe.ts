@@ -46,7 +46,7 @@ const ROLE_LABEL: Record<Exclude<Evidence['role'], 'basis'>, string> = {
 /** "Considered, not counted (obligation du client)" — how a set-aside passage is introduced. */
 export function consideredLabel(evidence: Evidence): string {
   const label = evidence.role === 'basis' ? 'Passage' : ROLE_LABEL[evidence.role];
-  return evidence.note ? `${label} (${evidence.note})` : label;
+  return evidence.note ? `${label} (${evidence.note.replace(/[.\s]+$/, '')})` : label;
 }
 
 /** Collapse whitespace and cut long quotes at a word boundary, marking the cut. */
