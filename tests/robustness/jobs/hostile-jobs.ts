@@ -50,3 +50,13 @@ export async function hangWithGrandchild(pidFile: string): Promise<never> {
   writeFileSync(pidFile, String(sleeper.pid));
   return new Promise<never>(() => {});
 }
+
+/** Legitimately slow work that announces each page, like OCR of a long scan. */
+export async function slowPages(pages: number, msPerPage: number): Promise<string> {
+  const { announceOcrPage } = await import('../../../packages/core/src/extract/ocr/budget.js');
+  for (let page = 0; page < pages; page++) {
+    announceOcrPage();
+    await new Promise((resolve) => setTimeout(resolve, msPerPage));
+  }
+  return 'read';
+}

@@ -5,6 +5,7 @@
  * interrupted batch leaves no reader behind.
  */
 import type { FromChild, ToChild } from './isolate.js';
+import { onOcrPage } from './ocr/budget.js';
 
 type Job = (...args: unknown[]) => unknown;
 
@@ -18,14 +19,22 @@ const jobs = (await import(jobModuleUrl)) as Record<string, unknown>;
 const send = (message: FromChild) => process.send!(message);
 
 process.on('disconnect', () => process.exit(0));
+// One job at a time per child: OCR pages extend the deadline of the job running now.
+let currentJob: number | null = null;
+onOcrPage((extraMs) => {
+  if (currentJob !== null) send({ id: currentJob, extendMs: extraMs });
+});
 process.on('message', (message: ToChild) => {
   void (async () => {
+    currentJob = message.id;
     const job = jobs[message.job];
     try {
       if (typeof job !== 'function') throw new Error(`no job named ${message.job}`);
       send({ id: message.id, value: await (job as Job)(...message.args) });
     } catch (error) {
       send({ id: message.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    } finally {
+      currentJob = null;
     }
   })();
 });

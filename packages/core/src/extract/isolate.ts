@@ -36,6 +36,8 @@ export interface IsolationLimits {
   concurrency?: number;
   /** How often the RSS watchdog samples, milliseconds (default 200). */
   memoryPollMs?: number;
+  /** Ceiling on a job's deadline once extended for OCR pages, milliseconds (default 30 min). */
+  maxExtendedTimeoutMs?: number;
 }
 
 export const DEFAULT_ISOLATION_LIMITS: Required<IsolationLimits> = {
@@ -45,6 +47,7 @@ export const DEFAULT_ISOLATION_LIMITS: Required<IsolationLimits> = {
   recycleAfter: 50,
   concurrency: Math.min(2, availableParallelism()),
   memoryPollMs: 200,
+  maxExtendedTimeoutMs: 30 * 60_000,
 };
 
 /** A job's result, or why the child running it did not return one. */
@@ -55,7 +58,9 @@ export type ToChild = { id: number; job: string; args: unknown[] };
 export type FromChild =
   | { ready: true }
   | { id: number; value: unknown }
-  | { id: number; error: string };
+  | { id: number; error: string }
+  /** The job is starting slow but legitimate work (an OCR page): push its deadline back. */
+  | { id: number; extendMs: number };
 
 export interface IsolationPool {
   /** Runs `job` (an export of the job module) with `args` in a child; never rejects for the job's sake. */
@@ -187,6 +192,13 @@ export function createIsolationPool(options: IsolationPoolOptions = {}): Isolati
       };
       const onMessage = (message: FromChild) => {
         if ('ready' in message || message.id !== id) return;
+        if ('extendMs' in message) {
+          ocrPages++;
+          deadline = Math.min(deadline + message.extendMs, startedAt + Math.max(limits.maxExtendedTimeoutMs, limits.timeoutMs));
+          clearTimeout(timer);
+          timer = setTimeout(onTimeout, Math.max(0, deadline - Date.now()));
+          return;
+        }
         if ('error' in message) finish(failure('internal', `Reading the file failed unexpectedly: ${message.error}`), false);
         else finish({ ok: true, value: message.value }, true);
       };
@@ -197,15 +209,17 @@ export function createIsolationPool(options: IsolationPoolOptions = {}): Isolati
           finish(failure('internal', `The reader process crashed (${signal ?? `exit code ${code}`}) on this file; it was skipped.`), false);
         }
       };
-      const timer = setTimeout(() => {
-        finish(
-          failure(
-            'timeout',
-            `Reading the file took longer than ${seconds(limits.timeoutMs)} s (--timeout) and was stopped; the file may be damaged or pathological, or a very long scan (OCR).`,
-          ),
-          false,
-        );
-      }, limits.timeoutMs);
+      const startedAt = Date.now();
+      let deadline = startedAt + limits.timeoutMs;
+      let ocrPages = 0;
+      const onTimeout = () => {
+        const why =
+          ocrPages > 0
+            ? `Reading the file (${ocrPages} page(s) sent to OCR) took longer than ${seconds(deadline - startedAt)} s and was stopped; raise --timeout for long scans.`
+            : `Reading the file took longer than ${seconds(limits.timeoutMs)} s (--timeout) and was stopped; the file may be damaged or pathological.`;
+        finish(failure('timeout', why), false);
+      };
+      let timer = setTimeout(onTimeout, limits.timeoutMs);
       const watchdog = setInterval(() => {
         void residentMiB(child.pid).then((rss) => {
           if (rss !== null && rss > limits.maxRssMb && !settled) {

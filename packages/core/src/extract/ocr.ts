@@ -1,4 +1,5 @@
 import type { OcrEngine, OcrPageText } from './ocr/engine.js';
+import { announceOcrPage } from './ocr/budget.js';
 import { sharedOcrEngine } from './ocr/choose-engine.js';
 import { openPageRenderer } from './ocr/render-pages.js';
 import type { ExtractOptions, ExtractResult } from './types.js';
@@ -123,6 +124,7 @@ async function ocrPages(pdf: Uint8Array, pageNumbers: number[], engine: OcrEngin
   try {
     for (const pageNumber of pageNumbers) {
       try {
+        announceOcrPage();
         const image = await renderer.render(pageNumber);
         run.texts.set(pageNumber, await engine.recognize(image.png, image.dpi));
       } catch (error) {
