@@ -70,11 +70,13 @@ export async function auditCommand(paths: string[], options: Record<string, unkn
   const reports: FileReport[] = [];
   let stale = 0;
 
-  const onInterrupt = () => {
+  // SIGTERM too (CI timeouts, `kill`, containers stopping): the temp report must not be left behind.
+  const onInterrupt = (signal: NodeJS.Signals) => {
     progress.stop();
-    void sink.abort().finally(() => process.exit(EXIT.INTERRUPTED));
+    void sink.abort().finally(() => process.exit(signal === 'SIGTERM' ? 128 + 15 : EXIT.INTERRUPTED));
   };
   process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
   try {
     await auditFiles(files, problems, {
       settings,
@@ -119,5 +121,6 @@ export async function auditCommand(paths: string[], options: Record<string, unkn
     throw error;
   } finally {
     process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
   }
 }
