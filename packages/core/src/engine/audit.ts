@@ -22,8 +22,15 @@ const MAX_QUOTE = 600;
 
 /** Fills in the quote, page and section of a passage from its offsets. */
 export function toEvidence(doc: ContractDocument, analysis: DocumentAnalysis, draft: EvidenceDraft): Evidence {
-  const end = Math.min(draft.end, draft.start + MAX_QUOTE);
-  const quote = doc.text.slice(draft.start, end).replace(/\s+/g, ' ').trim() + (end < draft.end ? ' […]' : '');
+  // A long passage is quoted around its decisive words, with the cuts marked.
+  let from = draft.start;
+  let to = Math.min(draft.end, draft.start + MAX_QUOTE);
+  if (draft.end - draft.start > MAX_QUOTE && draft.focus !== undefined && draft.focus > draft.start + MAX_QUOTE / 2) {
+    from = Math.max(draft.start, Math.min(draft.focus - MAX_QUOTE / 2, draft.end - MAX_QUOTE));
+    to = Math.min(draft.end, from + MAX_QUOTE);
+  }
+  const quote =
+    (from > draft.start ? '[…] ' : '') + doc.text.slice(from, to).replace(/\s+/g, ' ').trim() + (to < draft.end ? ' […]' : '');
   const page = doc.pages?.find((p) => draft.start >= p.start && draft.start < p.end) ?? null;
   const sentence = analysis.sentences.find((s) => draft.start >= s.start && draft.start < s.end);
   let section: string | null = null;

@@ -18,6 +18,8 @@ export interface EvidenceDraft {
   end: number;
   role: 'basis' | 'near-miss' | 'superseded' | 'conflict';
   note?: string;
+  /** Offset of the words that matter, so a long passage is quoted around them. */
+  focus?: number;
 }
 
 export interface CheckOutcome {

@@ -54,6 +54,10 @@ function voteLanguage(text: string): Language | null {
   return fr > en ? 'fr' : 'en';
 }
 
+// "within the same period as in clause 7.2.1", "dans le même délai que celui prévu à l'article 9".
+const SAME_AS =
+  /(?:same|m[êe]mes?)\s+(?:period|delay|d[ée]lai|time(?:frame)?|conditions?|manner|modalit[ée]s)[^.]{0,80}?(?:as (?:in|under|set out in|provided in)|qu'[àa]|que (?:celui|celle|ceux|celles)s?\s+(?:pr[ée]vue?s?|fix[ée]e?s?|d[ée]finie?s?)\s+(?:[àa]|par|dans))\s+(?:l'|la |le |the )?(annexe|annex|schedule|appendix|exhibit|article|clause|section)\s*(?:n[°o]\.?\s*)?([0-9]+(?:\.[0-9]+)*|[IVX]+\b|[A-Z]\b)/iu;
+
 export function analyse(doc: ContractDocument): DocumentAnalysis {
   const sentences = splitSentences(doc);
   const parties = findParties(doc.text);
@@ -93,14 +97,17 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     headingPath,
     isDefinition: (sentence) => DEFINITION.test(sentence.text),
     referencedSection(sentence) {
-      const m = REFERENCE.exec(sentence.text);
+      const m = REFERENCE.exec(sentence.text) ?? SAME_AS.exec(sentence.text);
       if (!m) return null;
       const kind = m[1]!.toLowerCase();
       const number = m[2]!.toUpperCase();
       const wantAnnex = !/^(?:article|clause|section)$/.test(kind);
-      const index = doc.sections.findIndex(
-        (s) => (wantAnnex ? s.kind === 'annex' : s.kind === 'article' || s.kind === 'clause') && (s.number ?? '').toUpperCase() === number,
-      );
+      // The section as it stands: an amendment's replacement rather than the replaced original.
+      const matches = doc.sections
+        .map((s, i) => ({ s, i }))
+        .filter(({ s }) => (wantAnnex ? s.kind === 'annex' : s.kind === 'article' || s.kind === 'clause') && (s.number ?? '').toUpperCase() === number);
+      const standing = matches.filter(({ s }) => !supersessions.some((x) => s.start >= x.start && s.start < x.end));
+      const index = (standing[standing.length - 1] ?? matches[0])?.i ?? -1;
       return index >= 0 ? { section: doc.sections[index]!, index } : 'unresolved';
     },
     languageAt,

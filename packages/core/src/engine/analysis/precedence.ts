@@ -30,6 +30,10 @@ const AMENDS_EN =
 const REPLACES =
   /\b(?:remplace|annule et remplace|supersedes|replaces)\s+(?:les\s+(?:dispositions|stipulations)\s+de\s+)?(?:l'|the\s+)?(?:article|clause|section)\s+([0-9]+(?:\.[0-9]+)*)/giu;
 
+// "the section of the Agreement headed "Records and logs" is deleted and replaced", "l'article intitulé « Journaux » est remplacé".
+const AMENDS_BY_TITLE =
+  /\b(?:section|clause|article|paragraph|paragraphe|stipulation)s?\s+(?:of the [^"“«]{0,40}?\s+)?(?:du [^"“«]{0,40}?\s+)?(?:headed|entitled|titled|named|intitul[ée]e?)\s+(?:["“«]\s*)([^"”»]{2,80}?)(?:\s*["”»])[^.]{0,60}?\b(?:is|are|shall be|est|sont)\s+(?:hereby\s+)?(?:deleted|replaced|amended|superseded|supprim[ée]e?s?|remplac[ée]e?s?|modifi[ée]e?s?)/giu;
+
 function numberMatches(section: Section, article: string): boolean {
   if (!section.number) return false;
   return section.number === article && (section.kind === 'article' || section.kind === 'clause');
@@ -50,6 +54,19 @@ export function findSupersessions(doc: ContractDocument): Supersession[] {
       for (const section of doc.sections) {
         if (section.start >= by || !numberMatches(section, article) || insideAmendment(section.start)) continue;
         if (!out.some((o) => o.start === section.start)) out.push({ start: section.start, end: Math.min(section.end, by), article, by });
+      }
+    }
+  }
+  AMENDS_BY_TITLE.lastIndex = 0;
+  let t: RegExpExecArray | null;
+  while ((t = AMENDS_BY_TITLE.exec(doc.text)) !== null) {
+    const title = t[1]!.trim().toLowerCase();
+    const by = t.index;
+    for (const section of doc.sections) {
+      if (section.start >= by) continue;
+      const heading = section.heading.toLowerCase().replace(/^[\s\d.–—-]*(?:article|clause|section)?\s*[\d.]*\s*[–—:.-]?\s*/u, '');
+      if (heading === title || heading.startsWith(title)) {
+        if (!out.some((o) => o.start === section.start)) out.push({ start: section.start, end: Math.min(section.end, by), article: t[1]!.trim(), by });
       }
     }
   }

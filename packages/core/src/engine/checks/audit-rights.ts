@@ -24,13 +24,13 @@ const CERTIFICATES_INSTEAD =
   /(?:en lieu et place|au lieu|in lieu|instead|r[ée]put[ée]e?s? satisfai|deemed (?:to )?(?:satisf|fulfil)|satisf(?:y|ied|ies) (?:by|through)|(?:se limite|limit[ée]e?s?|limited) (?:[àa] la (?:communication|fourniture|remise)|to (?:the provision|providing|a review))|exclusivement (?:par|sur)|solely (?:by|through)|by (?:providing|making available) (?:a copy of )?(?:its|the) (?:soc|iso|certif|audit report|third[- ]party))[^.]{0,160}(?:certifi|soc ?[12]|iso|rapports? d'audit|audit reports?|attestation|questionnaire)|(?:certifi\p{L}*|soc ?[12][^.]{0,40}report|rapports? d'audit (?:tiers|externe))[^.]{0,120}(?:en lieu et place|in lieu of|instead of|suffi|r[ée]put[ée]|deemed|satisf)/iu;
 // The audit right given up for documents: "tient lieu d'audit", "satisfies any right of audit", "le CHU renonce à ses audits".
 const AUDIT_WAIVED =
-  /tien(?:t|nent|dra) lieu d'audit|vaut audit|en lieu et place (?:de l'|d'|des )audits?|r[ée]put[ée]e?s? (?:satisfaire|remplir)[^.]{0,40}audit|renonce[^.]{0,40}audits?|in lieu of (?:any )?(?:audits?|inspections?)|satisf(?:y|ies|ied)[^.]{0,40}(?:rights? (?:of|to) audit|audit rights?|audit obligations?)|(?:audit rights?|rights? (?:of|to) audit)[^.]{0,80}(?:shall|will) be (?:fully |deemed )?satisfied|(?:shall|will) not (?:conduct|carry out|perform|request)[^.]{0,40}(?:on-site )?audits?/iu;
+  /tien(?:t|nent|dra) lieu d'audit|vaut audit|en lieu et place (?:de l'|d'|des )audits?|r[ée]put[ée]e?s? (?:satisfaire|remplir)[^.]{0,40}audit|renonce[^.]{0,40}audits?|in lieu of (?:any )?(?:audits?|inspections?)|satisf(?:y|ies|ied)[^.]{0,40}(?:rights? (?:of|to) audit|audit rights?|audit obligations?)|(?:audit rights?|rights? (?:of|to) audit)[^.]{0,80}(?:shall|will) be (?:fully |deemed )?satisfied|(?:shall|will) not (?:conduct|carry out|perform|request)[^.]{0,40}(?:on-site )?audits?|satisfaire [àa] (?:cette|son|ses|l'|la pr[ée]sente)\s*obligations?[^.]{0,40}\ben (?:remettant|produisant|communiquant|fournissant|transmettant)|(?:may|can) (?:instead )?(?:satisfy|discharge|fulfil+) (?:this|such|its|that) (?:obligation|requirement)[^.]{0,40}\bby (?:providing|delivering|furnishing|making available)|(?:peut|pourra) (?:toutefois )?(?:remplacer|substituer)[^.]{0,60}audit|(?:peut|pourra) (?:toutefois |n[ée]anmoins |cependant )?(?:satisfaire|r[ée]pondre|s'acquitter|se lib[ée]rer|se dispenser)[^.]{0,80}\ben (?:remettant|produisant|communiquant|fournissant|transmettant)[^.]{0,120}(?:certificat|rapport|attestation|synth[èe]se)/iu;
 const MUTUAL = /commun accord|d'un commun|accord (?:pr[ée]alable|mutuel) des parties|mutual(?:ly)? (?:agreed|agreement|consent)|as agreed between the parties|dates? (?:convenues?|fix[ée]es?) (?:d'un commun accord|conjointement)|jointly agreed/iu;
 const APPROVAL =
   /(?:agr[ée][ée]|agr[ée]ment|accord|approbation|approuv[ée]|valid[ée])(?:\s+\p{L}+){0,3}\s+(?:pr[ée]alable\s+)?(?:et [ée]crit\s+)?(?:du|par le|de l')\s*(?:titulaire|prestataire|fournisseur|[ée]diteur|h[ée]bergeur|sous-traitant)|subject to (?:the )?(?:\p{L}+'s |\p{L}+’s )?(?:prior )?(?:written )?(?:approval|consent)|approved (?:in advance )?by (?:the )?(?:supplier|provider|vendor|processor|contractor)|(?:supplier|provider|vendor|processor|contractor)(?:'s|’s) (?:prior )?(?:written )?(?:approval|consent)|(?:sole|absolute) discretion/iu;
 const APPROVAL_REASONABLE = /(?:ne peut (?:[êe]tre )?refus[ée]|not (?:to be )?unreasonably (?:withheld|refused|delayed)|sans motif l[ée]gitime|sauf motif (?:l[ée]gitime|s[ée]rieux)|concurrent|competitor)/iu;
 const DOC_ONLY =
-  /(?:exclusivement|uniquement|seulement|only|solely|limited to)\s+(?:sur\s+(?:pi[èe]ces|documents?)|documentaires?|documentary|(?:a |the )?(?:review of )?documents?|(?:on )?paper|remote(?:ly)?|questionnaires?)|(?:à l'exclusion|excluding|sans|excluant|no|not include|n'inclut pas)\s+(?:de\s+)?(?:tout(?:e)?\s+)?(?:audits?|visites?|contr[ôo]les?|inspections?)?\s*(?:sur (?:site|place)|on[- ]site|physiques?|des locaux)|(?:pas|aucun(?:e)?|no|not)\s+(?:d'|de\s+)?(?:audits?\s+|visites?\s+|inspections?\s+)?(?:sur (?:site|place)|on[- ]site)/iu;
+  /(?:documentaires?|documentary|sur pi[èe]ces)\s+(?:uniquement|seulement|only|exclusivement)|(?:is|are|shall be|est|sont|reste|restent)\s+(?:purely |strictly |solely |uniquement |exclusivement )?(?:documentaires?|documentary|paper-based|desk-based)\b|(?:exclusivement|uniquement|seulement|only|solely|limited to)\s+(?:sur\s+(?:pi[èe]ces|documents?)|documentaires?|documentary|(?:a |the )?(?:review of )?documents?|(?:on )?paper|remote(?:ly)?|questionnaires?)|(?:à l'exclusion|excluding|sans|excluant|no|not include|n'inclut pas)\s+(?:de\s+)?(?:tout(?:e)?\s+)?(?:audits?|visites?|contr[ôo]les?|inspections?)?\s*(?:sur (?:site|place)|on[- ]site|physiques?|des locaux)|(?:pas|aucun(?:e)?|no|not)\s+(?:d'|de\s+)?(?:audits?\s+|visites?\s+|inspections?\s+)?(?:sur (?:site|place)|on[- ]site)/iu;
 const CONDITIONAL =
   /(?:uniquement|seulement|only)\s+(?:en cas|si|lorsque|apr[èe]s|following|if|in the event|where|upon)|(?:ne peut|ne pourra)[^.]{0,60}qu'(?:en cas|apr[èe]s|[àa] la suite)/iu;
 const FREQUENCY_TWO_PLUS =
@@ -61,7 +61,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   const audit = AUDIT.exec(lower);
   if (!audit) return {};
   const heading = analysis.headingPath(sentence);
-  if ((LICENCE_AUDIT.test(lower) && !SECURITY_SCOPE.test(lower)) || (FINANCIAL_AUDIT.test(lower) && !SECURITY_SCOPE.test(lower + ' ' + heading))) {
+  if ((LICENCE_AUDIT.test(lower) && !SECURITY_SCOPE.test(lower)) || ((FINANCIAL_AUDIT.test(lower) || /statutory auditor|commissaire aux comptes|expert-comptable/iu.test(lower)) && !SECURITY_SCOPE.test(lower))) {
     return {
       nearMiss: {
         sentence,
@@ -137,6 +137,22 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   };
 }
 
+/** The article (or annex) holding a section: the outermost numbered ancestor below a document title. */
+function articleOf(context: CheckContext, index: number): number | null {
+  if (index < 0) return null;
+  const sections = context.doc.sections;
+  let current = index;
+  while (true) {
+    const parent = sections[current]!.parent;
+    if (parent === null || parent < 0) return current;
+    // Stop below a title or a part that spans most of the document.
+    const p = sections[parent]!;
+    if (p.kind === 'annex' || p.end - p.start > context.doc.text.length * 0.5) return current;
+    if (sections[current]!.kind === 'article' || sections[current]!.kind === 'annex') return current;
+    current = parent;
+  }
+}
+
 export const auditRights: Check = (context) => {
   const { analysis } = context;
   const candidates: Candidate[] = [];
@@ -146,24 +162,30 @@ export const auditRights: Check = (context) => {
     if (!AUDIT.test(sentence.lower)) continue;
     // Limits often follow in the next sentences of the paragraph ("Cet audit ne peut intervenir plus d'une fois par an…").
     let text = sentence.text;
-    for (const next of followers(analysis, sentence, 3)) text += ' '.repeat(next.start - sentence.end) + next.text;
+    let end = sentence.end;
+    for (const next of followers(analysis, sentence, 3)) {
+      text += ' '.repeat(next.start - sentence.end) + next.text;
+      end = next.end;
+    }
     // A lead-in ("Customer's rights to audit: (i) … (ii) …") takes its items along.
     if (/:\s*$/.test(sentence.text)) {
       for (let i = sentence.index + 1; i < analysis.sentences.length && i <= sentence.index + 8; i++) {
         const item = analysis.sentences[i]!;
         if (item.leadIn === null) break;
         text += ` ${item.text}`;
+        end = item.end;
       }
     }
     const { candidate, nearMiss } = read(context, sentence, text);
-    if (candidate) candidates.push(candidate);
+    if (candidate) candidates.push({ ...candidate, end });
     if (nearMiss) nearMisses.push(nearMiss);
   }
-  // Restrictions anywhere in the audit article apply to the right granted in it.
+  // Restrictions anywhere in the audit article (all its numbered clauses) apply to the right granted in it.
   for (const c of candidates) {
-    const section = c.sentence.section;
-    if (section < 0) continue;
-    const sectionText = analysis.sentences.filter((s) => s.section === section && s !== c.sentence).map((s) => s.lower).join(' ');
+    const article = articleOf(context, c.sentence.section);
+    if (article === null) continue;
+    const { start, end } = context.doc.sections[article]!;
+    const sectionText = analysis.sentences.filter((s) => s.start >= start && s.start < end && s !== c.sentence).map((s) => s.lower).join(' ');
     const more: string[] = [];
     if (CERTIFICATES_INSTEAD.test(sectionText) || AUDIT_WAIVED.test(sectionText)) more.push('certificates-instead');
     if (FREQUENCY_TWO_PLUS.test(sectionText)) more.push('infrequent');

@@ -8,6 +8,10 @@ import type { CheckContext, CheckOutcome, EvidenceDraft } from '../types.js';
 /** One clause a check read as meeting (ok) or half-meeting (weak) the rule. */
 export interface Candidate {
   sentence: Sentence;
+  /** End of the passage read with the sentence (its continuation, a table after a lead-in); default the sentence's end. */
+  end?: number;
+  /** Offset of the decisive words (the delay, the amount), for quoting long passages. */
+  focus?: number;
   status: Exclude<Verdict, 'missing'>;
   reasons: string[];
   value: FindingValue;
@@ -62,7 +66,7 @@ export function decide(
       start: c.sentence.start,
       end: c.sentence.end,
       role: 'superseded',
-      note: pick(lang, `Remplacé (article ${by.article}) par un avenant.`, `Replaced (clause ${by.article}) by an amendment.`),
+      note: pick(lang, `Remplacé (« ${by.article} ») par un avenant.`, `Replaced ("${by.article}") by an amendment.`),
     });
     return false;
   });
@@ -96,16 +100,20 @@ export function decide(
   const prevailing = standing.filter((c) => analysis.prevailsAt(c.sentence.start));
   const pool = prevailing.length ? prevailing : standing;
   const best = [...pool].sort((a, b) => rank(b) - rank(a) || a.sentence.start - b.sentence.start)[0]!;
-  const conflicts = standing.filter((c) => c !== best && c.status !== best.status);
+  // A clause that disagrees: not a passing mention that merely lacks a figure next to a complete clause.
+  const INCOMPLETE = new Set(['no-figure', 'no-coordinates', 'no-amount', 'generic-support-only', 'no-clause']);
+  const conflicts = standing.filter(
+    (c) => c !== best && c.status !== best.status && !(best.status === 'ok' && c.reasons.every((r) => INCOMPLETE.has(r))),
+  );
   const reasons = [...best.reasons];
   if (conflicts.length && !reasons.includes('conflicting-clauses')) reasons.push('conflicting-clauses');
 
   const evidence: EvidenceDraft[] = [
-    { start: best.sentence.start, end: best.sentence.end, role: 'basis' },
+    { start: best.sentence.start, end: best.end ?? best.sentence.end, role: 'basis', ...(best.focus !== undefined ? { focus: best.focus } : {}) },
     ...(best.extra ?? []),
     ...conflicts.slice(0, 3).map((c) => ({
       start: c.sentence.start,
-      end: c.sentence.end,
+      end: c.end ?? c.sentence.end,
       role: 'conflict' as const,
       note: pick(
         lang,

@@ -13,7 +13,7 @@ import { decide, followers, pick, type Candidate, type NearMiss } from './common
  */
 
 const NOTIFY =
-  /\b(?:notifi\p{L}*|inform\p{L}*|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice of|report(?:s|ed|ing)?\b|advis\p{L}*|give notice|provide notice|tell)/giu;
+  /\b(?:notifi\p{L}*|inform(?:e|es|ent|er|era|eront|erait|ait|é|ée|és|ées|s|ed|ing)?\b|information (?:du|de l'|de la|des|imm[ée]diate|sans d[ée]lai|pr[ée]alable)\b|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice of|report(?:s|ed|ing)?\s+(?:(?:any|all|each|every|such|the|a|tout|toute)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:incidents?|breach\p{L}*|violations?)|report(?:s|ed|ing)?\s+(?:(?:it|them|this|such)\s+)?to\b|advis\p{L}*|give notice|provide notice|tell)/giu;
 
 // What is notified: a security incident in some wording.
 const SECURITY_EVENT =
@@ -26,7 +26,7 @@ const NON_SECURITY_INCIDENT =
 const BARE_INCIDENT = /\bincidents?\b|\bbreach(?:es)?\b/iu;
 const SECURITY_CONTEXT = /s[ée]curit[ée]|security|cyber|\bssi\b|protection des donn[ée]es|data protection|confidentialit/iu;
 const MAJOR_ONLY =
-  /incidents? (?:de s[ée]curit[ée] )?(?:majeurs?|graves?|critiques?|significatifs?|importants?|s[ée]rieux)(?! ou (?:non|mineurs?))|(?:major|critical|significant|serious|material|severe) (?:security )?(?:incidents?|breach(?:es)?)|qu'il (?:juge|estime|consid[èe]re) (?:comme )?(?:majeur|grave|significatif|critique)/iu;
+  /incidents? (?:de s[ée]curit[ée] )?(?:majeurs?|graves?|critiques?|significatifs?|importants?|s[ée]rieux)(?! ou (?:non|mineurs?))|(?:major|critical|significant|serious|material|severe) (?:security )?(?:incidents?|breach(?:es)?)|qu'il (?:juge|estime|consid[èe]re) (?:comme )?(?:majeur|grave|significatif|critique)|classifi\p{L}* as (?:critical|major|severe|high)|class[ée]e?s? (?:comme |en )?(?:majeur|critique|grave)|(?:de |of )?(?:niveau|s[ée]v[ée]rit[ée]|priorit[ée]|severity|priority) (?:1|un|critique|majeure?|critical)\b/iu;
 
 const CLOCK_DETECTION =
   /d[ée]tection|d[ée]couverte|prise de connaissance|(?:a|aura|avoir) (?:eu )?connaissance|connaissance|constat|survenance|identification|aware|awareness|discover\p{L}*|detect\p{L}*|occurrence|occurs|identif\p{L}*|learning of|notice of/iu;
@@ -35,7 +35,7 @@ const CLOCK_CONFIRMATION =
 
 // Verbs of other obligations that durations after them belong to (a report, a fix), not the first notice.
 const OTHER_OBLIGATION =
-  /\b(?:rapport\p{L}*|compte[- ]rendu|analyse|post-mortem|plan d'action|r[ée]sou\p{L}*|r[ée]solution|r[ée]tabli\p{L}*|corrig\p{L}*|correction|rem[ée]di\p{L}*|intervention|intervenir|interviendr\p{L}*|restaur\p{L}*|transmet\p{L}*|fourni\p{L}*|report\b|written report|final report|resolv\p{L}*|resolution|restor\p{L}*|remedi\p{L}*|fix\p{L}*|repair\p{L}*|respond\p{L}*|response|provide|submit\p{L}*|investigat\p{L}*|update\p{L}*|mise à jour|d[ée]tailler|details?)\b/giu;
+  /\b(?:rapport\p{L}*|compte[- ]rendu|analyse|post-mortem|plan d'action|r[ée]sou\p{L}*|r[ée]solution|r[ée]tabli\p{L}*|corrig\p{L}*|correction|rem[ée]di\p{L}*|intervention|intervenir|interviendr\p{L}*|restaur\p{L}*|transmet\p{L}*|fourni\p{L}*|report\b|written report|final report|resolv\p{L}*|resolution|restor\p{L}*|remedi\p{L}*|fix\p{L}*|repair\p{L}*|respond\p{L}*|response|provide|submit\p{L}*|investigat\p{L}*|update\p{L}*|mise à jour|d[ée]tailler|details?|escalat\p{L}*|escalad\p{L}*|prise en (?:compte|charge)|demandes? (?:de support|d'assistance|d'intervention)|support requests?|tickets?|r[ée]tablissement|restoration)\b/giu;
 
 // Support and repair times that share the words "incident" and "heures" with a notification.
 const SUPPORT_CONTEXT =
@@ -57,6 +57,21 @@ const CLOCK_PHRASE =
 const WAITS_FOR_ANALYSIS =
   /(?:apr[èe]s|d[èe]s|after|following|upon|once|[àa] l'issue d[eu]|at the end of)\s+(?:(?:la|sa|son|l'|the|its|their)\s*)?(?:confirmation|qualification|validation|(?:fin|conclusion) de (?:l'|son |sa )?(?:analyse|investigation|enqu[êe]te)|analyse|investigation|enqu[êe]te|diagnostic|completion of|determination|verification)|(?:has|have) (?:been )?(?:confirmed|determined|qualified|investigated|verified)|(?:a|aura|avoir) (?:confirm[ée]|qualifi[ée]|valid[ée])|(?:confirm[ée]e?|qualifi[ée]e?) (?:comme|en tant qu)|confirmed (?:as|to be)|qualified as/iu;
 
+/** The clause of `text` holding a duration: between separators ';', '. ', ', and/et …'. */
+function clauseAround(text: string, d: DurationMention): string {
+  const separators = /;|\.\s|,\s+(?:and|et|puis|then|but|mais)\s+/giu;
+  let from = 0;
+  let to = text.length;
+  for (const m of text.matchAll(separators)) {
+    if (m.index! + m[0].length <= d.start) from = m.index! + m[0].length;
+    else if (m.index! >= d.end) {
+      to = m.index!;
+      break;
+    }
+  }
+  return text.slice(from, to).toLowerCase();
+}
+
 /** True when the delay runs only once the incident is confirmed or analysed. */
 function clockStartsLate(text: string, chosen: DurationMention | null): boolean {
   if (chosen) {
@@ -77,12 +92,31 @@ interface Trigger {
 
 // A bare participle ("un préavis … notifié par courriel") describes a thing; it binds nobody.
 const PARTICIPLE = /^(?:notifiée?s?|informée?s?|signalée?s?|notified|informed|reported|advised)$/iu;
-const AUXILIARY_BEFORE = /(?:\b(?:est|sont|soit|soient|sera|seront|serait|être|etre|été|ete|is|are|be|been|being|was|were)\s+(?:\p{L}+\s+){0,2})$/iu;
+const AUXILIARY_BEFORE = /(?:\b(?:est|sont|soit|soient|sera|seront|serait|être|etre|été|ete|étant|etant|is|are|be|been|being|was|were)\s+(?:\p{L}+\s+){0,2})$/iu;
+// Things a passive notice is about when it is not an incident ("toute modification … étant notifiée").
+const OTHER_NOTICE_SUBJECT =
+  /\b(?:modifications?|changements?|changes?|mises? [àa] jour|updates?|factures?|invoices?|prix|prices?|tarifs?|versions?|releases?|maintenances?|interventions?|plannings?|dates?|r[ée]siliations?|terminations?|suspensions?|correspondants?|contacts?|coordonn[ée]es)\b/iu;
+const ANY_INCIDENT = /incidents?|breach(?:es)?|violations?|compromi\p{L}*|intrusions?|attaques?|attacks?|failles?|fuites?|leaks?|ran[çc]ongiciels?|ransomware|malware|piratages?/iu;
+
+/** A notify verb speaks of an incident only if one is named near it, and a passive one only if its subject is not something else. */
+function aboutIncident(text: string, at: number, verb: string): boolean {
+  if (!ANY_INCIDENT.test(text.slice(Math.max(0, at - 200), at + verb.length + 150))) return false;
+  const passive = PARTICIPLE.test(verb);
+  if (passive) {
+    const before = text.slice(Math.max(0, at - 90), at);
+    const other = OTHER_NOTICE_SUBJECT.exec(before);
+    if (other && !ANY_INCIDENT.test(before.slice(other.index))) return false;
+  }
+  return true;
+}
 
 function triggers(text: string): Trigger[] {
   NOTIFY.lastIndex = 0;
   return [...text.matchAll(NOTIFY)]
     .filter((m) => !PARTICIPLE.test(m[0]) || AUXILIARY_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index)))
+    .filter((m) => aboutIncident(text, m.index!, m[0]))
+    // "en cas de dépassement du délai de notification", "late notification": a sanction, not the duty.
+    .filter((m) => !/(?:d[ée]lai|retard|d[ée]passement|absence|d[ée]faut|manquement|late|delayed|failure to|failed to|breach of)\s+(?:de\s+|du\s+|des\s+|dans\s+(?:la\s+|les\s+)?|d'|of\s+|to\s+)?(?:(?:la|le|the)\s+)?$/iu.test(text.slice(Math.max(0, m.index! - 40), m.index)))
     .map((m) => ({ at: m.index!, end: m.index! + m[0].length }));
 }
 
@@ -95,6 +129,8 @@ function notificationDurations(text: string, notifyAt: number[], lang: 'fr' | 'e
     const lastNotify = Math.max(-1, ...notifyAt.filter((n) => n < d.start));
     const lastOther = Math.max(-1, ...others.filter((o) => o < d.start));
     if (lastNotify >= 0 && lastNotify >= lastOther) return true;
+    // A delay before the verb counts only when none follows it ("Dans les 24 heures suivant la détection, le Titulaire notifie").
+    if (durations.some((x) => x.start > d.end && notifyAt.some((n) => n < x.start))) return false;
     // "Dans les 24 heures suivant la détection, le Titulaire notifie …": duration before the verb, same clause.
     const nextNotify = notifyAt.find((n) => n > d.end);
     if (nextNotify !== undefined && nextNotify - d.end < 100 && !/[;.]/.test(text.slice(d.end, nextNotify)) && (lastOther < 0 || lastOther < lastNotify)) return true;
@@ -105,6 +141,7 @@ function notificationDurations(text: string, notifyAt: number[], lang: 'fr' | 'e
 interface Reading {
   sentence: Sentence;
   text: string; // sentence plus followers that continue it
+  end: number; // where that text ends in the document
   notifyAt: number[];
 }
 
@@ -123,9 +160,10 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   const heading = analysis.headingPath(sentence);
 
   // "personal data breach" contains "data breach": judge the security wording without it.
-  const security = SECURITY_EVENT.test(lower.replace(new RegExp(PERSONAL_DATA_EVENT.source, 'giu'), ' '));
+  const withoutPersonal = lower.replace(new RegExp(PERSONAL_DATA_EVENT.source, 'giu'), ' ');
+  const security = SECURITY_EVENT.test(withoutPersonal);
   const personal = PERSONAL_DATA_EVENT.test(lower);
-  const bare = BARE_INCIDENT.test(lower);
+  const bare = BARE_INCIDENT.test(withoutPersonal);
   const securitySection = SECURITY_CONTEXT.test(heading);
   const otherIncident = NON_SECURITY_INCIDENT.test(lower) && !security && !personal;
   if (otherIncident || (!security && !personal && !(bare && (securitySection || SECURITY_CONTEXT.test(lower))))) {
@@ -197,7 +235,10 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   let chosen: DurationMention | null = null;
   const placeholders = durations.filter((d) => d.placeholder || d.amount === null);
   const concrete = durations.filter((d) => !d.placeholder && d.hours !== null);
-  if (concrete.length) chosen = concrete.reduce((a, b) => (a.hours! <= b.hours! ? a : b));
+  // A delay for "critical incidents" only does not set the general delay when another one does.
+  const general = concrete.filter((d) => !MAJOR_ONLY.test(clauseAround(text, d)));
+  const pool = general.length ? general : concrete;
+  if (pool.length) chosen = pool.reduce((a, b) => (a.hours! <= b.hours! ? a : b));
   else if (placeholders.length) {
     chosen = placeholders[0]!;
     reasons.push('placeholder');
@@ -215,7 +256,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   if (clockStartsLate(text, chosen)) reasons.push('clock-at-confirmation');
   if (DISCRETION.test(lower)) reasons.push('discretionary');
   if (EFFORTS.test(lower)) reasons.push('hedged');
-  if (MAJOR_ONLY.test(lower)) reasons.push('major-only');
+  if (chosen ? MAJOR_ONLY.test(clauseAround(text, chosen)) : MAJOR_ONLY.test(lower)) reasons.push('major-only');
   if (personal && !security && !(bare && securitySection && !PERSONAL_DATA_EVENT.test(heading))) reasons.push('personal-data-only');
 
   const status = reasons.length === 0 ? 'ok' : 'weak';
@@ -228,8 +269,9 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
       value,
       detail: describeDelay(chosen, lang),
       extra,
-      // Shorter delays are stronger; a figure beats none.
-      strength: value ? 10_000 - value.hours : 0,
+      // A clause whose bound party is named beats a table row read by inference; then shorter delays, then any figure.
+      strength: (bound.via === 'none' || bound.via === 'section' ? 0 : 100_000) + (value ? 10_000 - value.hours : 0),
+      ...(chosen ? { focus: sentence.start + chosen.start } : {}),
     },
   };
 }
@@ -242,12 +284,14 @@ function readings(analysis: DocumentAnalysis): Reading[] {
     if (own.length === 0) continue;
     // A notification often spills into the next sentence: "Cette notification intervient sous 24 heures."
     let text = sentence.text;
+    let end = sentence.end;
     for (const next of followers(analysis, sentence)) {
       if (/^(?:cette|cet|ce|such|this|the) (?:notification|information|alerte|signalement|notice|d[ée]lai|alert|report)|^(?:elle|il|it) (?:est|intervient|doit|shall|must|will)/iu.test(next.text)) {
         text += ' '.repeat(next.start - sentence.end) + next.text;
+        end = next.end;
       } else break;
     }
-    out.push({ sentence, text, notifyAt: own.map((t) => t.at) });
+    out.push({ sentence, text, end, notifyAt: own.map((t) => t.at) });
   }
   return out;
 }
@@ -257,7 +301,7 @@ export const incidentNotification: Check = (context) => {
   const nearMisses: NearMiss[] = [];
   for (const reading of readings(context.analysis)) {
     const { candidate, nearMiss } = readCandidate(context, reading);
-    if (candidate) candidates.push(candidate);
+    if (candidate) candidates.push({ ...candidate, end: reading.end });
     if (nearMiss) nearMisses.push(nearMiss);
   }
   // Durations that look like a notification delay but sit in a support or repair clause.

@@ -1,7 +1,7 @@
 import { findDurations, type DurationMention } from '../../language/durations.js';
 import { EFFORTS, PLACEHOLDER, VAGUE_PERIOD } from '../../language/hedges.js';
 import { isNegated, whoIsBound } from '../analysis/obligations.js';
-import type { Check, CheckContext } from '../types.js';
+import type { Check, CheckContext, EvidenceDraft } from '../types.js';
 import { decide, followers, pick, type Candidate, type NearMiss } from './common.js';
 import type { Sentence } from '../analysis/sentences.js';
 
@@ -55,7 +55,24 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
     return { nearMiss: { sentence, note: pick(lang, "la conservation incombe au client, pas au prestataire.", 'the retention binds the client, not the supplier.'), closeness: 4 } };
   }
 
-  const durations = durationsForRetention(text, textLang);
+  let durations = durationsForRetention(text, textLang);
+  const extra: EvidenceDraft[] = [];
+  if (durations.length === 0) {
+    // "for the period set out in Schedule 1": read the figure where the clause points.
+    const ref = analysis.referencedSection(sentence);
+    if (ref && ref !== 'unresolved') {
+      for (const s of analysis.sentences) {
+        if (s.start < ref.section.start || s.start >= ref.section.end) continue;
+        if (!LOGS.test(s.lower) && !/r[ée]tention|conservation|retain|kept|conserv/iu.test(s.lower)) continue;
+        const found = durationsForRetention(s.text, analysis.languageOf(s));
+        if (found.length) {
+          durations = found;
+          extra.push({ start: s.start, end: s.end, role: 'basis', note: pick(lang, "Durée fixée par l'annexe à laquelle renvoie la clause.", 'Period set by the schedule the clause refers to.') });
+          break;
+        }
+      }
+    }
+  }
   const negated = isNegated(lower.slice(0, retain.index + retain[0].length + 10), lang);
   const reasons: string[] = [];
   let chosen: DurationMention | null = null;
@@ -91,6 +108,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
       reasons: status === 'ok' ? ['meets-threshold'] : reasons,
       value,
       detail: describe(chosen, lang),
+      extra,
       strength: value ? value.months : 0,
     },
   };
@@ -117,16 +135,25 @@ export const logRetention: Check = (context) => {
       continue;
     }
     let text = sentence.text;
+    let end = sentence.end;
     for (const next of followers(analysis, sentence)) {
-      if (/^(?:ils|elles|ces journaux|ces traces|such logs|these logs|they|ceux-ci|celles-ci|la dur[ée]e|this period|the retention)/iu.test(next.text)) text += ' '.repeat(next.start - sentence.end) + next.text;
-      else break;
+      if (!/^(?:ils|elles|ces journaux|ces traces|such logs|these logs|they|ceux-ci|celles-ci|la dur[ée]e|this period|the retention)/iu.test(next.text)) break;
+      text += ' '.repeat(next.start - sentence.end) + next.text;
+      end = next.end;
     }
     const { candidate, nearMiss } = read(context, sentence, text);
-    if (candidate) candidates.push(candidate);
+    if (candidate) candidates.push({ ...candidate, end });
     if (nearMiss) nearMisses.push(nearMiss);
   }
   // Availability to the client: anywhere in a log sentence of the contract.
-  const availability = analysis.sentences.some((s) => LOGS.test(s.lower) && AVAILABLE.test(s.lower) && !NOT_LOGS.test(s.lower));
+  // A log sentence that says they "will not be made available" to the client outweighs any other.
+  const logSentences = analysis.sentences.filter((s) => LOGS.test(s.lower) && !NOT_LOGS.test(s.lower));
+  const availabilityStated = (s: (typeof logSentences)[number]) => {
+    const m = AVAILABLE.exec(s.lower);
+    return m ? { negated: isNegated(s.lower.slice(0, m.index), analysis.languageOf(s)) } : null;
+  };
+  const statements = logSentences.map(availabilityStated).filter((x) => x !== null);
+  const availability = statements.length > 0 && !statements.some((x) => x.negated);
   if (!availability) {
     for (const c of candidates) {
       if (c.status === 'ok') {

@@ -1,7 +1,7 @@
 import { PLACEHOLDER } from '../../language/hedges.js';
 import type { Sentence } from '../analysis/sentences.js';
 import type { Check, CheckContext } from '../types.js';
-import { decide, pick, type Candidate, type NearMiss } from './common.js';
+import { decide, followers, pick, type Candidate, type NearMiss } from './common.js';
 import { namesPattern } from '../analysis/parties.js';
 import { whoIsBound } from '../analysis/obligations.js';
 
@@ -55,7 +55,9 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
     const before = lower.slice(Math.max(0, roleAt - 60), roleAt);
     const after = lower.slice(roleAt, roleAt + 90);
     if (new RegExp(`${names(role)}(?:'s|’s)\\s+(?:[\\p{L}-]+\\s+){0,4}$`, 'iu').test(before)) return role;
-    if (new RegExp(`^[^,;(|]{0,50}?\\b(?:du|de l'|de la|des|of the|of|côté)\\s*(?:l'|le|la|the)?\\s*${names(role)}`, 'iu').test(after)) return role;
+    // A row labelled by its side: "Customer – CISO …", "Établissement : RSSI …".
+    if (new RegExp(`${names(role)}\\s*[–—:-]\\s*(?:[\\p{L}-]+\\s+){0,2}$`, 'iu').test(before)) return role;
+    if (new RegExp(`^[^,;(|]{0,80}?\\b(?:du|de l'|de la|des|of the|of|côté)\\s*(?:l'|le|la|the)?\\s*${names(role)}`, 'iu').test(after)) return role;
   }
   const email = EMAIL.exec(sentence.text);
   if (email && CLIENT_DOMAIN.test(email[0])) return 'client';
@@ -120,13 +122,20 @@ export const securityContacts: Check = (context) => {
     const sentence: Sentence = sentences[i]!;
     const lower = sentence.lower;
     const heading = analysis.headingPath(sentence);
-    const securityHere = SECURITY_ROLE.test(lower);
+    if (analysis.isDefinition(sentence)) continue;
+    // The DPO is read too: a DPO alone is a weak answer, not no answer.
+    const securityHere = SECURITY_ROLE.test(lower) || (PRIVACY_ROLE.test(lower) && hasCoordinates(sentence.text));
     // A table row under a security-contacts heading counts as a security contact row.
     const securitySection = /contacts?|interlocuteurs?|correspondants?|points? de contact|escalad/iu.test(heading) && /s[ée]curit|security|incident|crise|crisis|ssi|cyber/iu.test(heading);
     const ordinaryDesk = !securityHere && (SUPPORT_ROLE.test(lower) || COMMERCIAL_ROLE.test(lower));
     if (!securityHere && (ordinaryDesk || !(securitySection && (sentence.tableRow || hasCoordinates(sentence.text))))) {
-      if ((SUPPORT_ROLE.test(lower) || COMMERCIAL_ROLE.test(lower)) && hasCoordinates(sentence.text)) {
+      const withNext = [sentence, ...followers(analysis, sentence, 1)].map((s) => s.text).join(' ');
+      const contactsHeading = /contacts?|interlocut|correspondant|support|assistance/iu.test(heading);
+      if ((SUPPORT_ROLE.test(lower) || COMMERCIAL_ROLE.test(lower)) && (hasCoordinates(withNext) || contactsHeading) && !analysis.isDefinition(sentence) && !sentence.heading) {
         const commercial = COMMERCIAL_ROLE.test(lower);
+        const desk = (SUPPORT_ROLE.exec(lower) ?? COMMERCIAL_ROLE.exec(lower))!;
+        // The client's own service desk says nothing of the supplier.
+        if (ownerOf(context, sentence, desk.index, heading.split(' > ').pop() ?? '') === 'client') continue;
         nearMisses.push({
           sentence,
           note: commercial
@@ -149,7 +158,9 @@ export const securityContacts: Check = (context) => {
     }
     const text = window.map((s) => s.text).join(' ');
     // Each role named in the sentence is read on its own stretch; a table row is one stretch.
-    const roleMatches = [...lower.matchAll(new RegExp(SECURITY_ROLE.source, 'giu'))];
+    // "rssi@…" is an address, not a role.
+    const notInAddress = (m: RegExpExecArray) => !/^[\p{L}\d._-]*@/u.test(lower.slice(m.index! + m[0].length)) && !/[@.]$/.test(lower.slice(0, m.index));
+    const roleMatches = [...lower.matchAll(new RegExp(SECURITY_ROLE.source, 'giu'))].filter(notInAddress);
     if (roleMatches.length === 0) roleMatches.push(...lower.matchAll(new RegExp(PRIVACY_ROLE.source, 'giu')));
     if (roleMatches.length === 0) roleMatches.push(Object.assign([''], { index: 0 }) as unknown as RegExpExecArray);
     for (const roleMatch of roleMatches) {

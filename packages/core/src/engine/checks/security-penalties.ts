@@ -14,7 +14,7 @@ const PENALTY =
 const SECURITY_OBLIGATION =
   /s[ée]curit[ée]|security|incidents? de s[ée]curit[ée]|violations? de (?:donn[ée]es|s[ée]curit[ée])|data breach|breach notification|notification (?:des|d'un|de tout) incident|journaux|logs?\b|confidentialit[ée]|confidentiality|protection des donn[ée]es|data protection|personal data|donn[ée]es (?:personnelles|de sant[ée])|plan d'assurance s[ée]curit[ée]|\bpssi\b|\bhds\b|vuln[ée]rabilit\p{L}*|correctifs? de s[ée]curit[ée]|security patch\p{L}*|authentification|mfa\b|audit de s[ée]curit[ée]|security audit/iu;
 // Acronyms read case-sensitively: "PAS" is a security plan, "pas" is French for "not".
-const SECURITY_ACRONYMS = /\b(?:PAS|PSSI|HDS|MFA|SOC|RSSI|CISO)\b/u;
+const SECURITY_ACRONYMS = /\b(?:PAS|PSSI)\b/u;
 const NOT_SECURITY =
   /disponibilit[ée]|availability|uptime|taux de service|temps de (?:r[ée]tablissement|r[ée]tablissement|r[ée]solution|r[ée]ponse|intervention)|\bgt[ir]\b|retard (?:de|dans la) (?:livraison|ex[ée]cution|mise en (?:service|production))|late delivery|delay in delivery|d[ée]lais? d'ex[ée]cution|d[ée]lai de livraison|jalons?|milestones?|ticket|support|response time|resolution time|sla\b|niveau(?:x)? de service|service levels?|int[ée]r[êe]ts? (?:de retard|moratoires)|late payment|retard de paiement/iu;
 const AMOUNT =
@@ -28,13 +28,31 @@ const TOKEN_CAP =
   /(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra|peuvent|pourront) (?:exc[ée]der|d[ée]passer)|dans la limite de|maximum (?:de|of))\s*(?:[àa]\s*)?(?:un montant (?:total |global )?de\s*)?(?:(?:[€£$]|eur|gbp|usd)\s?(\d[\d\s.,]*)|(\d[\d\s.,]*)\s*(?:\(\d[\d\s.,]*\)\s*)?(?:€|eur\b|euros?|£|\$|usd|gbp|pounds?))|(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra) (?:exc[ée]der|d[ée]passer)|dans la limite de)\s*(?:[àa]\s*)?(\d+(?:[.,]\d+)?)\s?%/iu;
 
 const NO_PENALTY =
-  /(?:aucune?|no|not|pas de|sans|ni|nor|without)\s+(?:\p{L}+\s+){0,2}?(?:p[ée]nalit|penalt|liquidated|service credits?|cr[ée]dits? de service|avoirs?)|(?:p[ée]nalit[ée]s?|penalt(?:y|ies)|service credits?)\s+(?:ne sont pas|ne seront pas|are not|shall not|will not|do not|does not)\s+(?:applicables?|appliqu|apply|payable|due)/iu;
+  /\bpas\s+(?:\p{L}+\s+){0,2}?de\s+p[ée]nalit|(?:aucune?|no|not|pas de|sans|ni|nor|without)\s+(?:\p{L}+\s+){0,3}?(?:p[ée]nalit|penalt|liquidated|service credits?|cr[ée]dits? de service|avoirs?)|(?:p[ée]nalit[ée]s?|penalt(?:y|ies)|service credits?)\s+(?:ne sont pas|ne seront pas|are not|shall not|will not|do not|does not)\s+(?:applicables?|appliqu|apply|payable|due)/iu;
+
+const LATE_PAYMENT =
+  /int[ée]r[êe]ts? (?:moratoires|de retard)|indemnit[ée] forfaitaire (?:de (?:40|quarante)|pour frais de recouvrement)|frais de recouvrement|late[- ]payment|interest on (?:late|overdue|unpaid)|overdue (?:amounts|sums|invoices)|retard de paiement|d[ée]faut de paiement|paiement tardif/iu;
 
 function isDischarging(lower: string): boolean {
   return DISCHARGING.test(lower) && !NOT_DISCHARGING.test(lower);
 }
 
+// "shall not, however, exceed one hundred euros (EUR 100)": a cap cue, then the first figure after it.
+const CAP_CUE =
+  /plafonn\p{L}*|capped|\bcap(?:ped)? at|(?:shall|will|may|ne (?:peut|pourra|peuvent|pourront))(?:\s+not)?(?:,?\s+\p{L}+,?)?\s+(?:exceed|exc[ée]der|d[ée]passer)|dans la limite de|limit[ée]e?s? (?:[àa]|to)|maximum (?:de|of)|ne d[ée]passe(?:nt)? pas/iu;
+
 function tokenCap(lower: string): boolean {
+  const cue = CAP_CUE.exec(lower);
+  if (cue) {
+    const after = lower.slice(cue.index + cue[0].length, cue.index + cue[0].length + 90);
+    const percent = /(\d+(?:[.,]\d+)?)\s?%/u.exec(after);
+    const money = /(?:(?:€|£|\$|eur|gbp|usd)\s?(\d[\d\s.,]*\d|\d)|(\d[\d\s.,]*\d|\d)\s*\)?\s*(?:€|eur\b|euros?|£|\$|usd|gbp|pounds?))/u.exec(after);
+    if (money && (!percent || money.index < percent.index)) {
+      const amount = parseFloat((money[1] ?? money[2]!).replace(/[\s.,](?=\d{3}\b)/g, '').replace(',', '.'));
+      return Number.isFinite(amount) && amount > 0 && amount < 5_000;
+    }
+    if (percent) return parseFloat(percent[1]!.replace(',', '.')) < 5; // a cap under 5 % of the price bites little
+  }
   const m = TOKEN_CAP.exec(lower);
   if (!m) return false;
   if (m[3] !== undefined) return parseFloat(m[3].replace(',', '.')) < 5; // a cap under 5 % of the price bites little
@@ -48,13 +66,21 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   const lower = text.toLowerCase();
   const heading = analysis.headingPath(sentence);
   const lastHeading = heading.split(' > ').pop() ?? '';
+  // "tout manquement aux obligations du présent article" in a security article attaches the penalty to security.
   if (NO_PENALTY.test(lower)) {
     return { nearMiss: { sentence, note: pick(lang, 'la phrase exclut toute pénalité.', 'the sentence rules penalties out.'), closeness: 3 } };
   }
-  // "tout manquement aux obligations du présent article" in a security article attaches the penalty to security.
+  // Late-payment interest is owed by the client: not a supplier penalty at all.
+  if (LATE_PAYMENT.test(sentence.lower) && !SECURITY_OBLIGATION.test(sentence.lower.replace(new RegExp(LATE_PAYMENT.source, 'giu'), ' '))) {
+    return { nearMiss: { sentence, note: pick(lang, 'intérêts de retard de paiement dus par le client, pas une pénalité du prestataire.', 'late-payment interest owed by the client, not a supplier penalty.'), closeness: 0 } };
+  }
+  // What triggers the penalty is read in its own sentence first: an availability penalty
+  // next to a sentence about the HDS platform is still an availability penalty.
+  const own = sentence.lower;
+  const ownIsOther = NOT_SECURITY.test(own) && !SECURITY_OBLIGATION.test(own.replace(new RegExp(NOT_SECURITY.source, 'giu'), ' '));
   const aboutSecurity =
-    SECURITY_OBLIGATION.test(lower.replace(NOT_SECURITY, ' ')) ||
-    SECURITY_ACRONYMS.test(text) ||
+    (!ownIsOther && SECURITY_OBLIGATION.test(lower.replace(new RegExp(NOT_SECURITY.source, 'giu'), ' '))) ||
+    SECURITY_ACRONYMS.test(sentence.text) ||
     (/(?:pr[ée]sent(?:e)? (?:article|annexe)|this (?:clause|section|schedule|article))/iu.test(lower) && /s[ée]curit|security/iu.test(heading));
   if (!aboutSecurity) {
     if (NOT_SECURITY.test(lower + ' ' + lastHeading) || PENALTY.test(lower)) {
@@ -95,15 +121,19 @@ export const securityPenalties: Check = (context) => {
   const nearMisses: NearMiss[] = [];
   for (const sentence of analysis.sentences) {
     if (analysis.isDefinition(sentence) || sentence.heading) continue;
-    const penaltySection = PENALTY.test(analysis.headingPath(sentence).split(' > ').pop() ?? '');
+    // Anywhere under a penalties article: its clauses are often named by number only ("14.1").
+    const penaltySection = PENALTY.test(analysis.headingPath(sentence));
     if (!PENALTY.test(sentence.lower) && !(penaltySection && (sentence.tableRow || sentence.leadIn !== null || AMOUNT.test(sentence.text)))) continue;
     let text = sentence.text;
+    let end = sentence.end;
     if (sentence.leadIn) text = `${sentence.leadIn} ${text}`;
-    for (const next of followers(analysis, sentence, 2)) text += ` ${next.text}`;
-    // "… donnent lieu aux pénalités suivantes :" and the table of amounts after it.
-    for (const next of introduced(analysis, sentence)) text += ` ${next.text}`;
+    // The rest of the paragraph, and after "… donnent lieu aux pénalités suivantes :" the table of amounts.
+    for (const next of [...followers(analysis, sentence, 2), ...introduced(analysis, sentence)]) {
+      text += ` ${next.text}`;
+      end = Math.max(end, next.end);
+    }
     const { candidate, nearMiss } = read(context, sentence, text);
-    if (candidate) candidates.push(candidate);
+    if (candidate) candidates.push({ ...candidate, end });
     if (nearMiss) nearMisses.push(nearMiss);
   }
   // "Les pénalités sont libératoires" anywhere in the contract weakens every security penalty.
