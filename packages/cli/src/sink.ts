@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, readdirSync, rmSync, type WriteStream } from 'node:fs';
 import { realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from './exit-codes.js';
@@ -54,7 +54,37 @@ export async function checkOutputPath<T extends { path: string }>(output: string
   return kept;
 }
 
+/**
+ * A run killed with SIGKILL (OOM killer, `kill -9`) cannot remove its temp
+ * report; the next run writing the same report removes those whose process
+ * is gone.
+ */
+function removeStaleTemps(output: string): void {
+  const pattern = new RegExp(`^\\.${basename(output).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(output));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (!pid || pid === process.pid || processAlive(pid)) continue;
+    rmSync(join(dirname(output), name), { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, someone else's
+  }
+}
+
 export function fileSink(output: string): ReportSink {
+  removeStaleTemps(output);
   const temp = join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let stream: WriteStream | undefined;
   const open = () => (stream ??= createWriteStream(temp, { flags: 'wx', mode: 0o644 }));
