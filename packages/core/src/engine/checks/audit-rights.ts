@@ -36,6 +36,17 @@ const CONDITIONAL =
 const FREQUENCY_TWO_PLUS =
   /(?:tous les|toutes les|une fois (?:tous|toutes) les|every|once every|once in (?:any|each)?)\s+(?:deux|trois|quatre|cinq|two|three|four|five|[2-9]|\d{2})\s*(?:\(\d+\)\s*)?(?:ans|ann[ée]es|years?)|(?:tous les|every|once every|une fois tous les)\s+(?:24|36|48)\s*(?:\(\w+\)\s*)?(?:mois|months)|(?:biennal|bisannuel|biennial|triennal|triennial)|(?:pendant la dur[ée]e du (?:contrat|march[ée])|during the term)[^.]{0,30}(?:une seule fois|once)|(?:une seule fois|only once)/iu;
 
+/** The interval between audits in months, from "once every twenty-four (24) months", "tous les deux ans"; 0 when unsaid. */
+function intervalMonths(text: string, lang: 'fr' | 'en'): number {
+  let longest = 0;
+  for (const d of findDurations(text, lang)) {
+    if (d.months === null || d.placeholder) continue;
+    const before = text.slice(Math.max(0, d.start - 30), d.start);
+    if (/(?:every|once every|once in (?:any|each)?|tous les|toutes les|une fois (?:tous|toutes) les|par p[ée]riode de|per period of)\s*$/iu.test(before)) longest = Math.max(longest, d.months);
+  }
+  return longest;
+}
+
 function noticeDays(input: string, lang: 'fr' | 'en'): { days: number; text: string } | null {
   // "sixty (60) days' notice": the possessive apostrophe would hide the duration.
   const text = input.replace(/\b(days|jours|weeks|months|hours)['’]/giu, '$1 ');
@@ -44,9 +55,13 @@ function noticeDays(input: string, lang: 'fr' | 'en'): { days: number; text: str
   if (!cue) return null;
   const durations = findDurations(text, lang).filter((d) => d.unit === 'day' || d.unit === 'week' || d.unit === 'month');
   if (!durations.length) return null;
-  // The duration nearest the notice cue.
-  const nearest = durations.reduce((a, b) => (Math.abs(a.start - cue.index) <= Math.abs(b.start - cue.index) ? a : b));
-  if (Math.abs(nearest.start - cue.index) > 120) return null;
+  // "thirty (30) days' notice" puts the figure before the cue, "préavis de quinze jours" after it;
+  // "once in any twelve-month period" is a frequency, not a notice.
+  const notices = durations.filter((d) => !/(?:any|every|each|chaque|par|per|tous les|toutes les|once in)\s+(?:\p{L}+\s+)?$/iu.test(text.slice(Math.max(0, d.start - 20), d.start)));
+  const before = notices.filter((d) => d.end <= cue.index && cue.index - d.end <= 30);
+  const after = notices.filter((d) => d.start >= cue.index && d.start - cue.index <= 60);
+  const nearest = before[before.length - 1] ?? after[0];
+  if (!nearest) return null;
   const days = nearest.unit === 'day' ? nearest.amount : nearest.unit === 'week' ? (nearest.amount ?? 0) * 7 : (nearest.amount ?? 0) * 30;
   if (days === null) return null;
   const business = nearest.dayKind === 'business' ? 1.4 : 1;
@@ -110,13 +125,13 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   if (isNegated(lower.slice(0, audit.index), lang) && !DOC_ONLY.test(lower)) {
     return { nearMiss: { sentence, note: pick(lang, "la phrase exclut l'audit (tournure négative).", 'the sentence rules audits out (negation).'), closeness: 4 } };
   }
-  if (!SECURITY_SCOPE.test(lower + ' ' + heading) && !/obligations|contrat|agreement|contract|services?|prestations?/iu.test(lower)) {
+  if (!SECURITY_SCOPE.test(lower + ' ' + heading) && !/obligations|contrat|agreement|contract|services?|prestations?|compliance with (?:clause|article|section|schedule)|conformit[ée] (?:[àa]|aux?) (?:l'article|article|annexe)|data cent(?:re|er)s?|technical test|tests? techniques|inspection/iu.test(lower)) {
     return { nearMiss: { sentence, note: pick(lang, "le périmètre de l'audit ne couvre pas la sécurité.", 'the audit scope does not cover security.'), closeness: 2 } };
   }
 
   const reasons: string[] = [];
   if (CERTIFICATES_INSTEAD.test(lower) || AUDIT_WAIVED.test(lower)) reasons.push('certificates-instead');
-  if (FREQUENCY_TWO_PLUS.test(lower)) reasons.push('infrequent');
+  if (FREQUENCY_TWO_PLUS.test(lower) || intervalMonths(text, textLang) > (rule.thresholds.maxIntervalMonths ?? 12)) reasons.push('infrequent');
   const notice = noticeDays(text, textLang);
   const maxNotice = rule.thresholds.maxNoticeDays ?? 30;
   if (notice && notice.days > maxNotice) reasons.push('long-notice');
@@ -188,7 +203,7 @@ export const auditRights: Check = (context) => {
     const sectionText = analysis.sentences.filter((s) => s.start >= start && s.start < end && s !== c.sentence).map((s) => s.lower).join(' ');
     const more: string[] = [];
     if (CERTIFICATES_INSTEAD.test(sectionText) || AUDIT_WAIVED.test(sectionText)) more.push('certificates-instead');
-    if (FREQUENCY_TWO_PLUS.test(sectionText)) more.push('infrequent');
+    if (FREQUENCY_TWO_PLUS.test(sectionText) || intervalMonths(sectionText, analysis.languageOfText(sectionText, c.sentence.start)) > (context.rule.thresholds.maxIntervalMonths ?? 12)) more.push('infrequent');
     if (MUTUAL.test(sectionText)) more.push('mutual-agreement');
     if (DOC_ONLY.test(sectionText)) more.push('documentary-only');
     if (APPROVAL.test(sectionText) && !APPROVAL_REASONABLE.test(sectionText)) more.push('auditor-approval');

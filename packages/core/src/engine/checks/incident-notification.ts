@@ -4,7 +4,7 @@ import type { DocumentAnalysis } from '../analysis/analyse.js';
 import { isNegated, whoIsBound } from '../analysis/obligations.js';
 import type { Sentence } from '../analysis/sentences.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
-import { decide, followers, pick, type Candidate, type NearMiss } from './common.js';
+import { decide, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
 
 /**
  * incident-notification: the supplier must tell the client of a security
@@ -31,7 +31,7 @@ const MAJOR_ONLY =
 const CLOCK_DETECTION =
   /d[ée]tection|d[ée]couverte|prise de connaissance|(?:a|aura|avoir) (?:eu )?connaissance|connaissance|constat|survenance|identification|aware|awareness|discover\p{L}*|detect\p{L}*|occurrence|occurs|identif\p{L}*|learning of|notice of/iu;
 const CLOCK_CONFIRMATION =
-  /confirmation|qualification|validation|(?:fin|issue|conclusion|r[ée]sultats?) (?:de l'|des |du )?(?:analyse|investigation|enqu[êe]te|diagnostic)|apr[èe]s (?:analyse|investigation|diagnostic)|(?:a |avoir |aura )(?:confirm[ée]|qualifi[ée]|valid[ée])|confirm\p{L}*|verif(?:y|ied|ication)|determin(?:ed|ation|es)|completion of (?:the |its |their )?(?:[\p{L}-]+ )?(?:investigation|analysis|assessment)|(?:has|have) investigated|concluded|after investigat\p{L}*/iu;
+  /confirmation|qualification|validation|(?:fin|issue|conclusion|r[ée]sultats?) (?:de l'|des |du )?(?:analyse|investigation|enqu[êe]te|diagnostic)|apr[èe]s (?:analyse|investigation|diagnostic)|(?:a |avoir |aura )(?:confirm[ée]|qualifi[ée]|valid[ée])|confirm\p{L}*|verif(?:y|ied|ication)|determin(?:ed|ation|es)|(?:has|have|shall have|aura|a) (?:completed|achev[ée]|termin[ée]|finalis[ée])|completion of (?:the |its |their )?(?:[\p{L}-]+ )?(?:investigation|analysis|assessment)|(?:has|have) investigated|concluded|after investigat\p{L}*/iu;
 
 // Verbs of other obligations that durations after them belong to (a report, a fix), not the first notice.
 const OTHER_OBLIGATION =
@@ -75,11 +75,12 @@ function clauseAround(text: string, d: DurationMention): string {
 /** True when the delay runs only once the incident is confirmed or analysed. */
 function clockStartsLate(text: string, chosen: DurationMention | null): boolean {
   if (chosen) {
-    const phrase = CLOCK_PHRASE.exec(text.slice(chosen.end, chosen.end + 120));
-    if (phrase) {
-      if (CLOCK_CONFIRMATION.test(phrase[1]!) && !CLOCK_DETECTION.test(phrase[1]!.split(/\s+(?:et|and|ou|or)\s+/u)[0]!)) return true;
-      // "after detection and confirmation" still waits for the confirmation.
-      if (CLOCK_DETECTION.test(phrase[1]!) && !/\s(?:et|and)\s+(?:de\s+)?(?:sa |la |its )?confirm/iu.test(text.slice(chosen.end, chosen.end + 120))) return false;
+    const after = text.slice(chosen.end, chosen.end + 160);
+    if (CLOCK_PHRASE.test(after)) {
+      // The event clause: up to the next comma or semicolon ("… suivant sa détection, par appel … confirmé par écrit").
+      const event = after.split(/[,;.]/u)[0]!;
+      if (CLOCK_CONFIRMATION.test(event) || WAITS_FOR_ANALYSIS.test(event)) return true;
+      if (CLOCK_DETECTION.test(event)) return false;
     }
   }
   return WAITS_FOR_ANALYSIS.test(text);
@@ -142,6 +143,8 @@ interface Reading {
   sentence: Sentence;
   text: string; // sentence plus followers that continue it
   end: number; // where that text ends in the document
+  /** Where rows introduced by a lead-in start in `text` ("within the following maximum periods:"), if any. */
+  tableFrom?: number;
   notifyAt: number[];
 }
 
@@ -213,6 +216,13 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   const reasons: string[] = [];
   const extra: EvidenceDraft[] = [];
   let durations = notificationDurations(text, reading.notifyAt, textLang);
+  if (reading.tableFrom !== undefined) {
+    // Every delay in the table the lead-in introduces is a notification delay.
+    const rows = findDurations(text.slice(reading.tableFrom), textLang)
+      .filter((d) => d.unit !== 'month' && d.unit !== 'year')
+      .map((d) => ({ ...d, start: d.start + reading.tableFrom!, end: d.end + reading.tableFrom! }));
+    durations = [...durations.filter((d) => d.start < reading.tableFrom!), ...rows];
+  }
   if (durations.length === 0) {
     const ref = analysis.referencedSection(sentence);
     if (ref === 'unresolved') reasons.push('unresolved-reference');
@@ -238,7 +248,10 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   // A delay for "critical incidents" only does not set the general delay when another one does.
   const general = concrete.filter((d) => !MAJOR_ONLY.test(clauseAround(text, d)));
   const pool = general.length ? general : concrete;
-  if (pool.length) chosen = pool.reduce((a, b) => (a.hours! <= b.hours! ? a : b));
+  const tableRows = reading.tableFrom !== undefined ? concrete.filter((d) => d.start >= reading.tableFrom!) : [];
+  // In a table of delays by severity, every incident must be notified within the longest one.
+  if (tableRows.length) chosen = tableRows.reduce((a, b) => (a.hours! >= b.hours! ? a : b));
+  else if (pool.length) chosen = pool.reduce((a, b) => (a.hours! <= b.hours! ? a : b));
   else if (placeholders.length) {
     chosen = placeholders[0]!;
     reasons.push('placeholder');
@@ -291,7 +304,17 @@ function readings(analysis: DocumentAnalysis): Reading[] {
         end = next.end;
       } else break;
     }
-    out.push({ sentence, text, end, notifyAt: own.map((t) => t.at) });
+    // "… within the following maximum periods:" and the table of delays after it.
+    let tableFrom: number | undefined;
+    const rows = introduced(analysis, sentence, 8);
+    if (rows.length && findDurations(sentence.text).length === 0) {
+      tableFrom = text.length;
+      for (const row of rows) {
+        text += ' '.repeat(Math.max(1, row.start - (sentence.start + text.length))) + row.text;
+        end = row.end;
+      }
+    }
+    out.push({ sentence, text, end, notifyAt: own.map((t) => t.at), ...(tableFrom !== undefined ? { tableFrom } : {}) });
   }
   return out;
 }

@@ -40,7 +40,8 @@ function hasCoordinates(text: string): boolean {
   return EMAIL.test(text) || hasPhone(text);
 }
 
-const CLIENT_DOMAIN = /@[\p{L}0-9.-]*(?:\bchu\b|\bch-|\bchr\b|\bght\b|h[oô]pital|hospital|\bnhs\b|trust|clinique|clinic|ehpad|\bars\b)/iu;
+// An address at the hospital's own domain: a label that starts with what names an establishment.
+const CLIENT_DOMAIN = /@(?:[\p{L}\d-]+\.)*(?:chu|chr|ch|ght|h[oô]pital|hopital|hospital|nhs|clinique|ehpad|ars|trust)(?:[-.])/iu;
 
 /**
  * Whose contact a role mention is: "TeleCura's CISO", "RSSI du Titulaire",
@@ -56,7 +57,7 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
     const after = lower.slice(roleAt, roleAt + 90);
     if (new RegExp(`${names(role)}(?:'s|’s)\\s+(?:[\\p{L}-]+\\s+){0,4}$`, 'iu').test(before)) return role;
     // A row labelled by its side: "Customer – CISO …", "Établissement : RSSI …".
-    if (new RegExp(`${names(role)}\\s*[–—:-]\\s*(?:[\\p{L}-]+\\s+){0,2}$`, 'iu').test(before)) return role;
+    if (new RegExp(`${names(role)}\\s*[–—:|-]\\s*(?:[\\p{L}-]+\\s+){0,2}$`, 'iu').test(before)) return role;
     if (new RegExp(`^[^,;(|]{0,80}?\\b(?:du|de l'|de la|des|of the|of|côté)\\s*(?:l'|le|la|the)?\\s*${names(role)}`, 'iu').test(after)) return role;
   }
   const email = EMAIL.exec(sentence.text);
@@ -122,7 +123,7 @@ export const securityContacts: Check = (context) => {
     const sentence: Sentence = sentences[i]!;
     const lower = sentence.lower;
     const heading = analysis.headingPath(sentence);
-    if (analysis.isDefinition(sentence)) continue;
+    if (analysis.isDefinition(sentence) || sentence.heading) continue;
     // The DPO is read too: a DPO alone is a weak answer, not no answer.
     const securityHere = SECURITY_ROLE.test(lower) || (PRIVACY_ROLE.test(lower) && hasCoordinates(sentence.text));
     // A table row under a security-contacts heading counts as a security contact row.
@@ -131,7 +132,9 @@ export const securityContacts: Check = (context) => {
     if (!securityHere && (ordinaryDesk || !(securitySection && (sentence.tableRow || hasCoordinates(sentence.text))))) {
       const withNext = [sentence, ...followers(analysis, sentence, 1)].map((s) => s.text).join(' ');
       const contactsHeading = /contacts?|interlocut|correspondant|support|assistance/iu.test(heading);
-      if ((SUPPORT_ROLE.test(lower) || COMMERCIAL_ROLE.test(lower)) && (hasCoordinates(withNext) || contactsHeading) && !analysis.isDefinition(sentence) && !sentence.heading) {
+      void contactsHeading;
+      // A desk counts as a (weak) contact only with a way to reach it.
+      if ((SUPPORT_ROLE.test(lower) || COMMERCIAL_ROLE.test(lower)) && hasCoordinates(withNext) && !analysis.isDefinition(sentence) && !sentence.heading) {
         const commercial = COMMERCIAL_ROLE.test(lower);
         const desk = (SUPPORT_ROLE.exec(lower) ?? COMMERCIAL_ROLE.exec(lower))!;
         // The client's own service desk says nothing of the supplier.

@@ -10,7 +10,7 @@ import { decide, followers, introduced, pick, type Candidate, type NearMiss } fr
  */
 
 const PENALTY =
-  /p[ée]nalit[ée]s?|p[ée]nalis\p{L}*|liquidated damages|service credits?|cr[ée]dits? de service|penalt(?:y|ies)|r[ée]factions?|abattements?|fee reductions?|indemnit[ée]s? forfaitaires?/iu;
+  /p[ée]nalit[ée]s?|security credits?|cr[ée]dits? de s[ée]curit[ée]|(?:fee|price|invoice) credits?|p[ée]nalis\p{L}*|liquidated damages|service credits?|cr[ée]dits? de service|penalt(?:y|ies)|r[ée]factions?|abattements?|fee reductions?|indemnit[ée]s? forfaitaires?/iu;
 const SECURITY_OBLIGATION =
   /s[ée]curit[ée]|security|incidents? de s[ée]curit[ée]|violations? de (?:donn[ée]es|s[ée]curit[ée])|data breach|breach notification|notification (?:des|d'un|de tout) incident|journaux|logs?\b|confidentialit[ée]|confidentiality|protection des donn[ée]es|data protection|personal data|donn[ée]es (?:personnelles|de sant[ée])|plan d'assurance s[ée]curit[ée]|\bpssi\b|\bhds\b|vuln[ée]rabilit\p{L}*|correctifs? de s[ée]curit[ée]|security patch\p{L}*|authentification|mfa\b|audit de s[ée]curit[ée]|security audit/iu;
 // Acronyms read case-sensitively: "PAS" is a security plan, "pas" is French for "not".
@@ -31,7 +31,17 @@ const NO_PENALTY =
   /\bpas\s+(?:\p{L}+\s+){0,2}?de\s+p[ée]nalit|(?:aucune?|no|not|pas de|sans|ni|nor|without)\s+(?:\p{L}+\s+){0,3}?(?:p[ée]nalit|penalt|liquidated|service credits?|cr[ée]dits? de service|avoirs?)|(?:p[ée]nalit[ée]s?|penalt(?:y|ies)|service credits?)\s+(?:ne sont pas|ne seront pas|are not|shall not|will not|do not|does not)\s+(?:applicables?|appliqu|apply|payable|due)/iu;
 
 const LATE_PAYMENT =
-  /int[ée]r[êe]ts? (?:moratoires|de retard)|indemnit[ée] forfaitaire (?:de (?:40|quarante)|pour frais de recouvrement)|frais de recouvrement|late[- ]payment|interest on (?:late|overdue|unpaid)|overdue (?:amounts|sums|invoices)|retard de paiement|d[ée]faut de paiement|paiement tardif/iu;
+  /taux d'int[ée]r[êe]t l[ée]gal|taux directeur|statutory interest|int[ée]r[êe]ts? (?:moratoires|de retard)|indemnit[ée] forfaitaire (?:de (?:40|quarante)|pour frais de recouvrement)|frais de recouvrement|late[- ]payment|interest on (?:late|overdue|unpaid)|overdue (?:amounts|sums|invoices)|retard de paiement|d[ée]faut de paiement|paiement tardif/iu;
+
+/** "manquement … aux obligations prévues à l'article 8": true when article 8 is about security. */
+function refersToSecurityArticle(context: CheckContext, text: string): boolean {
+  for (const m of text.matchAll(/(?:obligations?|manquements?|breach(?:es)?|failures?)[^.;]{0,60}?\b(?:article|clause|section|annexe|annex|schedule|§)\s*(\d+(?:\.\d+)*|[IVX]+\b)/giu)) {
+    const number = m[1]!.toUpperCase();
+    const section = context.doc.sections.find((s) => (s.number ?? '').toUpperCase() === number);
+    if (section && /s[ée]curit|security|cyber|incident|journal|logs?\b/iu.test(section.heading.slice(0, 80))) return true;
+  }
+  return false;
+}
 
 function isDischarging(lower: string): boolean {
   return DISCHARGING.test(lower) && !NOT_DISCHARGING.test(lower);
@@ -79,6 +89,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   const own = sentence.lower;
   const ownIsOther = NOT_SECURITY.test(own) && !SECURITY_OBLIGATION.test(own.replace(new RegExp(NOT_SECURITY.source, 'giu'), ' '));
   const aboutSecurity =
+    refersToSecurityArticle(context, sentence.text) ||
     (!ownIsOther && SECURITY_OBLIGATION.test(lower.replace(new RegExp(NOT_SECURITY.source, 'giu'), ' '))) ||
     SECURITY_ACRONYMS.test(sentence.text) ||
     (/(?:pr[ée]sent(?:e)? (?:article|annexe)|this (?:clause|section|schedule|article))/iu.test(lower) && /s[ée]curit|security/iu.test(heading));
