@@ -111,7 +111,13 @@ export function splitSentences(doc: ContractDocument): Sentence[] {
       const trimmed = line.trim();
       // A numbered clause that starts a section ("5.2 Le Prestataire conserve …") is a paragraph, not a title.
       const sectionStart = headingStarts.has(lineStart) || headingStarts.has(lineStart + (line.length - line.trimStart().length));
-      const titleLike = trimmed.length < 90 && !/[.;,:]$/.test(trimmed) && !/\s(?:shall|must|will|doit|s'engage|est|sont)\s/iu.test(trimmed);
+      // A title is short and plain: no verb of obligation, no address, no phone number.
+      const titleLike =
+        trimmed.length < 90 &&
+        trimmed.split(/\s+/).length <= 14 &&
+        !/[.;,:]$/.test(trimmed) &&
+        !/@|\d{2}[\s.]?\d{2}[\s.]?\d{2}[\s.]?\d{2}/u.test(trimmed) &&
+        !/\s(?:shall|must|will|doit|s'engage|est|sont)\s/iu.test(trimmed);
       const heading = !tableRow && titleLike && (sectionStart || /^[\p{Lu}\d#]/u.test(trimmed));
       const isListItem = LIST_ITEM.test(line);
       // A list item (or a line right after a colon) completes the last lead-in.
