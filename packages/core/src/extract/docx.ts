@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { XMLParser } from 'fast-xml-parser';
 import type { DocumentWarning, RawHeading } from '../document/types.js';
 import type { ExtractOptions, ExtractResult, Extractor } from './types.js';
@@ -45,6 +44,8 @@ export const docxExtractor: Extractor = {
     }
     let html: string;
     try {
+      // Loaded on first use: mammoth and its dependencies take a noticeable share of start-up.
+      const { default: mammoth } = await import('mammoth');
       const result = await mammoth.convertToHtml(
         { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
         // Images are not read at all: only text matters, and data URIs would bloat the HTML.

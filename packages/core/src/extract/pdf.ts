@@ -1,6 +1,4 @@
-import { PDFParse } from 'pdf-parse';
 import type { DocumentWarning, RawPage } from '../document/types.js';
-import { classifyWithOcr } from './ocr.js';
 import type { ExtractOptions, ExtractResult, ExtractionProblem, Extractor } from './types.js';
 
 /**
@@ -83,6 +81,8 @@ export async function readPdfText(bytes: Uint8Array, options: PdfOptions = {}): 
   installPdfRejectionGuard();
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
+  // Loaded on first use: pdf.js costs a few hundred milliseconds at start-up, for nothing on a DOCX run.
+  const { PDFParse } = await import('pdf-parse');
   // pdf.js may take ownership of (detach) the array it is given: hand it a copy.
   const parser = new PDFParse({ data: new Uint8Array(bytes), password: options.password, stopAtErrors: false });
   let timer: NodeJS.Timeout | undefined;
@@ -176,7 +176,10 @@ export const pdfExtractor: Extractor = {
   async extract(bytes, options: PdfOptions) {
     const read = await readPdfText(bytes, options);
     if (!read.ok) return { ok: false, format: 'pdf', problem: read.problem };
-    // Pages without a text layer go to OCR (unless options.ocr is false) before classification.
+    if (read.pages.every((page) => page.hasText)) return classifyPdfPages(read.pages, read.damagedPages);
+    // Pages without a text layer go to OCR (unless options.ocr is false) before classification;
+    // the OCR engines load only when a scan shows up.
+    const { classifyWithOcr } = await import('./ocr.js');
     return classifyWithOcr(read.pages, read.damagedPages, bytes, options, classifyPdfPages);
   },
 };
