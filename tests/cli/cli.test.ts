@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -5,7 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseJunit } from 'junit2json';
 import { FileReportSchema, ReportSchema, type Report } from '@clausier/core';
 import { sarifSchemaErrors } from '../formats/validators.js';
-import { assertBuilt, REPO, runCli, workspace, workspaceWithContracts } from './helpers.js';
+import { assertBuilt, CLI, REPO, runCli, workspaceWithContracts } from './helpers.js';
 
 /** End-to-end: the built CLI as a child process, exit codes, stdout, files. */
 
@@ -158,6 +159,20 @@ describe('formats from a real run', () => {
     expect(run.stdout).toContain('contracts/hebergement-72h.txt  (txt, fr)');
     expect(run.stdout).toContain('« L\'Hébergeur informe le GHT de tout incident de sécurité');
     expect(run.stdout).toMatch(/Worst contracts first\n {3}1\. contracts\/fourniture-mobilier\.txt/);
+  });
+});
+
+describe('a closed pipe', () => {
+  it('stops quietly with 141 when the reader goes away (| head)', async () => {
+    const dir = workspaceWithContracts();
+    for (let i = 0; i < 30; i++) writeFileSync(join(dir, 'contracts', `copie-${String(i).padStart(2, '0')}.txt`), readFileSync(join(dir, 'contracts', 'hebergement-72h.txt')));
+    const run = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} audit contracts | head -c 10 > /dev/null; echo "status=\${PIPESTATUS[0]}" >&2`], {
+      cwd: dir,
+      env: { ...process.env, ...env(dir) },
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toContain('status=141');
+    expect(run.stderr).not.toContain('EPIPE');
   });
 });
 

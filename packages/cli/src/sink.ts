@@ -23,7 +23,15 @@ async function writeTo(stream: NodeJS.WritableStream, chunk: string): Promise<vo
   if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
 }
 
+/** Exit status of a process stopped because its reader went away (128 + SIGPIPE), as `yes | head` gives. */
+export const EXIT_BROKEN_PIPE = 141;
+
 export function stdoutSink(stdout: NodeJS.WritableStream = process.stdout): ReportSink {
+  // `clausier audit … | head`: the reader closed the pipe; stop quietly instead of a stack trace.
+  stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT_BROKEN_PIPE);
+    throw error;
+  });
   return {
     write: (chunk) => writeTo(stdout, chunk),
     finish: async () => {},
