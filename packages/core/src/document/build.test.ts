@@ -90,6 +90,13 @@ describe('joinPages', () => {
     ]);
   });
 
+  it('joins a body paragraph that runs on to a capital on the next page, not a heading', () => {
+    const body = 'The Contractor shall notify the Hospital of any';
+    expect(joinPages([body, 'Major Security Incident within 12 hours.'], [50]).text).toBe(`${body} Major Security Incident within 12 hours.`);
+    expect(joinPages(['Article 7 – Security', 'The Contractor shall notify.'], [50]).text).toBe('Article 7 – Security\n\nThe Contractor shall notify.');
+    expect(joinPages(['7.2 Notification', 'The Contractor shall notify.'], [50]).text).toBe('7.2 Notification\n\nThe Contractor shall notify.');
+  });
+
   it('joins a paragraph that runs on to the next page with a space', () => {
     const { text, spans } = joinPages(['Le Titulaire notifie', 'au Client tout incident.']);
     expect(text).toBe('Le Titulaire notifie au Client tout incident.');

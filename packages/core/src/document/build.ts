@@ -1,5 +1,5 @@
 import { detectLanguage } from '../language/detect-language.js';
-import { continuesParagraph, joinLines, linesAsParagraphs, normaliseCharacters, rebuildParagraphs } from './normalise.js';
+import { continuesParagraph, fullLineLength, joinLines, linesAsParagraphs, normaliseCharacters, rebuildParagraphs } from './normalise.js';
 import { removeRunningLines } from './running-lines.js';
 import { detectSections } from './sections.js';
 import type { ContractDocument, DocumentWarning, Language, PageSpan, RawDocument, RawHeading, SourceFormat } from './types.js';
@@ -32,7 +32,8 @@ export function buildDocument(raw: RawDocument, options: BuildOptions = {}): Con
     }
   }
   const toParagraphs = PARAGRAPH_FORMATS.has(raw.format) ? linesAsParagraphs : rebuildParagraphs;
-  const { text, spans } = joinPages(pageTexts.map(toParagraphs));
+  const lineLengths = pageTexts.map((page) => fullLineLength(page.split('\n')));
+  const { text, spans } = joinPages(pageTexts.map(toParagraphs), lineLengths);
   const pages: PageSpan[] | null = raw.paged
     ? spans.map((span, i) => {
         const confidence = raw.pages[i]?.ocrConfidence;
@@ -57,10 +58,11 @@ const PAGE_BREAK = '\n\n';
 
 /**
  * Concatenates page texts. A paragraph cut by a page break ("… dans un délai
- * de" / "vingt-quatre heures …") is joined back, hyphenation repaired, and the
- * page boundary falls inside it.
+ * de" / "vingt-quatre heures …", "… of any" / "Major Security Incident …") is
+ * joined back, hyphenation repaired, and the page boundary falls inside it.
+ * `fullLineLengths[i]` is page i's body line length (see `fullLineLength`).
  */
-export function joinPages(pageTexts: string[]): { text: string; spans: PageSpan[] } {
+export function joinPages(pageTexts: string[], fullLineLengths: number[] = []): { text: string; spans: PageSpan[] } {
   let text = '';
   const spans: PageSpan[] = [];
   pageTexts.forEach((pageText, i) => {
@@ -75,9 +77,10 @@ export function joinPages(pageTexts: string[]): { text: string; spans: PageSpan[
     } else {
       const lastParagraph = text.slice(text.lastIndexOf('\n') + 1);
       const firstParagraph = pageText.slice(0, pageText.indexOf('\n') === -1 ? pageText.length : pageText.indexOf('\n'));
-      // Never across an empty (scanned) page: what it held is missing between the two.
-      const runsOn =
-        pageTexts[i - 1] !== '' && continuesParagraph(lastParagraph, firstParagraph, { fullLineLength: Number.POSITIVE_INFINITY });
+      // Never across an empty (scanned) page: what it held is missing between the two. The width
+      // test uses the previous page's line length: a body paragraph is as long as a full line.
+      const context = { fullLineLength: fullLineLengths[i - 1] ?? Number.POSITIVE_INFINITY };
+      const runsOn = pageTexts[i - 1] !== '' && continuesParagraph(lastParagraph, firstParagraph, context);
       if (runsOn) {
         const joined = joinLines(lastParagraph, firstParagraph);
         const head = text.slice(0, text.length - lastParagraph.length);
