@@ -96,6 +96,20 @@ describe('auditFile', () => {
     expect(second).toEqual(first);
   });
 
+  it('does not cache a scan whose pages were not OCR\'d (another machine may have an OCR engine)', async () => {
+    const root = dir();
+    writeFileSync(join(root, 'scan.pdf'), 'bytes');
+    const stored: string[] = [];
+    const cache = { get: async () => null, set: async (key: string) => void stored.push(key) };
+    const scan: RawDocument = { format: 'pdf', paged: true, pages: [{ text: CONTRACT }, { text: '', noTextLayer: true }], warnings: [] };
+    const extractor: FileExtractor = { extractFile: async () => ({ ok: true, raw: scan }) };
+    await auditFile(join(root, 'scan.pdf'), { pack, cache, extractor });
+    expect(stored).toEqual([]);
+    const ocrd: RawDocument = { ...scan, pages: [{ text: CONTRACT }, { text: 'texte lu', noTextLayer: true, ocrConfidence: 80 }] };
+    await auditFile(join(root, 'scan.pdf'), { pack, cache, extractor: { extractFile: async () => ({ ok: true, raw: ocrd }) } });
+    expect(stored).toHaveLength(1);
+  });
+
   it('a cache entry is used as the extracted text (the key is the content, not the path)', async () => {
     const root = dir();
     writeFileSync(join(root, 'a.txt'), 'anything');

@@ -78,8 +78,11 @@ export async function auditFileDetailed(path: string, options: AuditFileOptions)
       return { report: errorReport(shown, result.problem, { format: result.format ?? null, sha256: result.sha256 ?? sha256 }), sourceLines: none };
     }
     raw = result.raw;
-    // The isolated reader reads the file again: cache only when it read the same bytes.
-    if (!result.sha256 || result.sha256 === sha256) await cache.set(key, raw);
+    // The isolated reader reads the file again: cache only when it read the same bytes. A scan
+    // whose pages were not OCR'd (no OCR engine here) is not cached either: another machine may
+    // have one, and the key cannot tell.
+    const ocrMissing = raw.pages.some((page) => page.noTextLayer && page.ocrConfidence === undefined);
+    if ((!result.sha256 || result.sha256 === sha256) && !ocrMissing) await cache.set(key, raw);
   }
 
   try {
