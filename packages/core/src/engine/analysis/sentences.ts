@@ -52,7 +52,9 @@ function lowerSameLength(text: string): string {
 export function splitLine(line: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let from = 0;
-  const re = /[.!?](?=["»”')\]]*\s+["«“(]?[\p{Lu}\d])/gu;
+  // Sentence ends, and a colon that opens a quotation ("… replaced by the following: « 8.2 Le Titulaire … »"):
+  // the quoted text is read as a sentence of its own.
+  const re = /[.!?](?=["»”')\]]*\s+["«“(]?[\p{Lu}\d])|:(?=\s*["«“])/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line)) !== null) {
     const at = m.index;

@@ -43,7 +43,7 @@ const SUPPORT_CONTEXT =
 
 // Notices to authorities are the controller's duty, not a notice to the client.
 const AUTHORITY_RECIPIENT =
-  /^\S+\s+(?:(?:sans d[ée]lai|imm[ée]diatement|promptly|without undue delay)\s+)?(?:[àa]|aux?|to)\s+(?:l'|la|le|les|the)?\s*(?:cnil|ars\b|agence r[ée]gionale|anssi|cert[ -]sant[ée]|autorit[ée]s?|ico\b|information commissioner|supervisory authorit|competent authorit|regulator|police|law enforcement)/iu;
+  /^\S+\s+(?:(?:sans d[ée]lai|imm[ée]diatement|promptly|without undue delay)\s+)?(?:[àa]|aux?|to)\s+(?:l'|la|le|les|the)?\s*(?:cnil|ars\b|agence r[ée]gionale|anssi|cert[ -]sant[ée]|autorit[ée]s?|ico\b|information commissioner|supervisory authorit|competent authorit|regulator|police|law enforcement|agence nationale|ansm\b|haute autorit[ée]|minist[èe]re|pr[ée]fe|procureur|ncsc\b|mhra\b|fda\b)/iu;
 const CLIENT_RECIPIENT_WORDS = /client|customer|[ée]tablissement|h[ôo]pital|hospital|trust|chu\b|ght\b/iu;
 // "will inform Customer of the suspension": the notice is about something else.
 const NON_INCIDENT_OBJECT =
@@ -168,7 +168,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   const personal = PERSONAL_DATA_EVENT.test(lower);
   const bare = BARE_INCIDENT.test(withoutPersonal);
   const securitySection = SECURITY_CONTEXT.test(heading);
-  const otherIncident = NON_SECURITY_INCIDENT.test(lower) && !security && !personal;
+  const otherIncident = (NON_SECURITY_INCIDENT.test(lower) || NON_SECURITY_INCIDENT.test(heading)) && !security && !personal;
   if (otherIncident || (!security && !personal && !(bare && (securitySection || SECURITY_CONTEXT.test(lower))))) {
     if (bare && SUPPORT_CONTEXT.test(lower + ' ' + heading))
       return {

@@ -47,7 +47,9 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   const textLang = analysis.languageOfText(text, sentence.start);
   const lower = text.toLowerCase();
   const minMonths = rule.thresholds.minMonths ?? 6;
-  const retain = RETAIN.exec(lower);
+  // The retention verb that governs the logs: the one nearest the word for logs.
+  const logAt = LOGS.exec(lower)?.index ?? 0;
+  const retain = [...lower.matchAll(new RegExp(RETAIN.source, 'giu'))].sort((a, b) => Math.abs(a.index! - logAt) - Math.abs(b.index! - logAt))[0];
   if (!retain) return {};
   const heading = analysis.headingPath(sentence);
   const bound = whoIsBound(sentence, retain.index, analysis.parties, { sectionHeading: heading });

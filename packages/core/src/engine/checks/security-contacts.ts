@@ -102,7 +102,9 @@ function roleWindow(text: string, roleAt: number, roleEnd: number): { text: stri
   const all = [...text.matchAll(roles)];
   // With one role in the sentence, details may stand before it ("M. Durand (01 …), RSSI");
   // with several (a flattened table), each role's details follow it.
-  let from = all.length <= 1 ? Math.max(0, roleAt - 150) : roleAt;
+  // A role labelled as a row ("Provider – Security manager …") starts its row: nothing before it is its own.
+  const rowLabel = /[\p{L}]\s*[–—|]\s*(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(Math.max(0, roleAt - 40), roleAt));
+  let from = all.length <= 1 && !rowLabel ? Math.max(0, roleAt - 150) : roleAt;
   let to = Math.min(text.length, roleEnd + 250);
   for (const m of all) {
     const start = m.index!;

@@ -10,9 +10,9 @@ import { decide, followers, introduced, pick, type Candidate, type NearMiss } fr
  */
 
 const PENALTY =
-  /p[ée]nalit[ée]s?|security credits?|cr[ée]dits? de s[ée]curit[ée]|(?:fee|price|invoice) credits?|p[ée]nalis\p{L}*|liquidated damages|service credits?|cr[ée]dits? de service|penalt(?:y|ies)|r[ée]factions?|abattements?|fee reductions?|indemnit[ée]s? forfaitaires?/iu;
+  /p[ée]nalit[ée]s?|\bavoirs? (?:de|d'un montant|[ée]gal|[ée]quivalent)|security credits?|cr[ée]dits? de s[ée]curit[ée]|(?:fee|price|invoice) credits?|p[ée]nalis\p{L}*|liquidated damages|service credits?|cr[ée]dits? de service|penalt(?:y|ies)|r[ée]factions?|abattements?|fee reductions?|indemnit[ée]s? forfaitaires?/iu;
 const SECURITY_OBLIGATION =
-  /s[ée]curit[ée]|security|incidents? de s[ée]curit[ée]|violations? de (?:donn[ée]es|s[ée]curit[ée])|data breach|breach notification|notification (?:des|d'un|de tout) incident|journaux|logs?\b|confidentialit[ée]|confidentiality|protection des donn[ée]es|data protection|personal data|donn[ée]es (?:personnelles|de sant[ée])|plan d'assurance s[ée]curit[ée]|\bpssi\b|\bhds\b|vuln[ée]rabilit\p{L}*|correctifs? de s[ée]curit[ée]|security patch\p{L}*|authentification|mfa\b|audit de s[ée]curit[ée]|security audit/iu;
+  /s[ée]curit[ée]|security|incidents? de s[ée]curit[ée]|violations? de (?:donn[ée]es|s[ée]curit[ée])|data breach|breach notification|late notification|notification tardive|retard (?:de|dans la) notification|notified late|notified later|notification (?:des|d'un|de tout) incident|journaux|logs?\b|confidentialit[ée]|confidentiality|protection des donn[ée]es|data protection|personal data|donn[ée]es (?:personnelles|de sant[ée])|plan d'assurance s[ée]curit[ée]|\bpssi\b|\bhds\b|vuln[ée]rabilit\p{L}*|correctifs? de s[ée]curit[ée]|security patch\p{L}*|authentification|mfa\b|audit de s[ée]curit[ée]|security audit/iu;
 // Acronyms read case-sensitively: "PAS" is a security plan, "pas" is French for "not".
 const SECURITY_ACRONYMS = /\b(?:PAS|PSSI)\b/u;
 const NOT_SECURITY =
@@ -138,6 +138,11 @@ export const securityPenalties: Check = (context) => {
     let text = sentence.text;
     let end = sentence.end;
     if (sentence.leadIn) text = `${sentence.leadIn} ${text}`;
+    // A table split over lines: the row's label stands on the line before its amount.
+    const previous = analysis.sentences[sentence.index - 1];
+    if (penaltySection && previous && previous.section === sentence.section && !AMOUNT.test(previous.text) && !previous.heading && !PENALTY.test(sentence.lower)) {
+      text = `${previous.text} ${text}`;
+    }
     // The rest of the paragraph, and after "… donnent lieu aux pénalités suivantes :" the table of amounts.
     for (const next of [...followers(analysis, sentence, 2), ...introduced(analysis, sentence)]) {
       text += ` ${next.text}`;
