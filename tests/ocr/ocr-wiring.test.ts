@@ -6,6 +6,7 @@ import { probeSystemTesseract, createSystemTesseractEngine } from '../../package
 import { createTesseractJsEngine } from '../../packages/core/src/extract/ocr/tesseract-js.js';
 import { openPageRenderer } from '../../packages/core/src/extract/ocr/render-pages.js';
 import { pageTextFromTsv } from '../../packages/core/src/extract/ocr/tsv.js';
+import { repairOcrText } from '../../packages/core/src/extract/ocr/repair.js';
 import { makeScannedPdf, makeTextPdf } from './scan.js';
 
 /**
@@ -56,6 +57,30 @@ describe('OCR helpers', () => {
       '5\t1\t2\t1\t1\t1\t0\t0\t10\t10\t60\tFin',
     ].join('\n');
     expect(pageTextFromTsv(tsv)).toEqual({ text: 'Article 7\nSécurité\n\nFin', confidence: 75 });
+  });
+});
+
+describe('repairing OCR confusions', () => {
+  const lexicon = new Set(['journaux', 'article', 'fournit', 'illimité', 'accès', 'mois', 'les', 'conserve', 'notification']);
+
+  it('fixes rn→m, cl→d, a dropped l and a flipped accent, keeping case', () => {
+    const { text, repaired } = repairOcrText('Artide 9 : il conserve les joumaux, foumit un accés ilimité. JOUMAUX', lexicon);
+    expect(text).toBe('Article 9 : il conserve les journaux, fournit un accès illimité. JOURNAUX');
+    expect(repaired).toBe(6);
+  });
+
+  it('leaves known words, short words, names and hyphenation halves alone', () => {
+    const input = 'Biologix conserve les mois. Medilab. notifica-\ntion';
+    expect(repairOcrText(input, lexicon)).toEqual({ text: input, repaired: 0 });
+  });
+
+  it('changes nothing when two repairs are possible', () => {
+    expect(repairOcrText('xam', new Set(['xarn', 'xain'])).text).toBe('xam'); // too short anyway
+    expect(repairOcrText('boumes', new Set(['bournes', 'bouines'])).text).toBe('boumes');
+  });
+
+  it('knows French and English from the bundled word lists', () => {
+    expect(repairOcrText('Les joumaux de sécurité. The retum of logs.').text).toBe('Les journaux de sécurité. The return of logs.');
   });
 });
 

@@ -2,6 +2,7 @@ import type { OcrEngine, OcrPageText } from './ocr/engine.js';
 import { announceOcrPage } from './ocr/budget.js';
 import { sharedOcrEngine } from './ocr/choose-engine.js';
 import { openPageRenderer } from './ocr/render-pages.js';
+import { repairOcrText } from './ocr/repair.js';
 import type { ExtractOptions, ExtractResult } from './types.js';
 
 export { closeSharedOcrEngine, createOcrEngine } from './ocr/choose-engine.js';
@@ -96,7 +97,9 @@ export async function classifyWithOcr<P extends PdfPageForOcr>(
     warnings.push({
       code: 'ocr',
       message:
-        `Page(s) ${pageList(usedOcr)} were read by OCR (${engine.description}, mean confidence ${mean}/100)` +
+        `Page(s) ${pageList(usedOcr)} were read by OCR (${engine.description}, mean confidence ${mean}/100` +
+        (read.repairedWords > 0 ? `, ${read.repairedWords} misread word(s) repaired` : '') +
+        ')' +
         (mean < LOW_CONFIDENCE ? '; the scan is poor, check every quote against the original.' : '; check quotes against the original.'),
     });
   }
@@ -108,25 +111,30 @@ export async function classifyWithOcr<P extends PdfPageForOcr>(
 
 interface OcrRun {
   texts: Map<number, OcrPageText>;
+  /** Words fixed by the confusion repair (ocr/repair.ts). */
+  repairedWords: number;
   failed: number[];
   firstError: string;
 }
 
 /** Renders and reads the pages one at a time; a page that fails is listed, not fatal. */
 async function ocrPages(pdf: Uint8Array, pageNumbers: number[], engine: OcrEngine, password?: string): Promise<OcrRun> {
-  const run: OcrRun = { texts: new Map(), failed: [], firstError: '' };
+  const run: OcrRun = { texts: new Map(), repairedWords: 0, failed: [], firstError: '' };
   let renderer;
   try {
     renderer = await openPageRenderer(pdf, password);
   } catch (error) {
-    return { texts: run.texts, failed: [...pageNumbers], firstError: `pages could not be rendered: ${messageOf(error)}` };
+    return { ...run, failed: [...pageNumbers], firstError: `pages could not be rendered: ${messageOf(error)}` };
   }
   try {
     for (const pageNumber of pageNumbers) {
       try {
         announceOcrPage();
         const image = await renderer.render(pageNumber);
-        run.texts.set(pageNumber, await engine.recognize(image.png, image.dpi));
+        const read = await engine.recognize(image.png, image.dpi);
+        const repair = repairOcrText(read.text);
+        run.repairedWords += repair.repaired;
+        run.texts.set(pageNumber, { ...read, text: repair.text });
       } catch (error) {
         run.failed.push(pageNumber);
         run.firstError ||= messageOf(error);
