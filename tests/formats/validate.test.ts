@@ -183,3 +183,18 @@ describe('markdown', () => {
     expect(text).toContain('☑️ waived (weak)');
   });
 });
+
+describe('markdown size', () => {
+  it('stays under the comment limit for a large portfolio and says what it left out', async () => {
+    const { MARKDOWN_MAX_LENGTH } = await import('@clausier/core');
+    const big = structuredClone(report);
+    const template = report.files[1]!; // the French PDF: failing verdicts with long quotes
+    big.files = Array.from({ length: 1500 }, (_, index) => ({ ...structuredClone(template), path: `contrats/lot-${String(index).padStart(4, '0')}.pdf` }));
+    big.files.push(...Array.from({ length: 300 }, (_, index) => ({ ...structuredClone(report.files[0]!), path: `contrats/propre-${index}.docx` })));
+    const text = formatReport('markdown', big, sampleOptions());
+    expect(text.length).toBeLessThanOrEqual(MARKDOWN_MAX_LENGTH);
+    expect(text).toMatch(/\*Comment shortened to fit: .*table row\(s\).*failing verdicts of \d+ more contract\(s\)/);
+    // The small sample is not shortened.
+    expect(formatReport('markdown', report, sampleOptions())).not.toContain('shortened');
+  });
+});

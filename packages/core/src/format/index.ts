@@ -11,7 +11,7 @@ export * from './types.js';
 export { csvField, csvHeader, csvRow, formatCsv } from './csv.js';
 export { formatJson, formatJsonl, jsonlLine } from './json.js';
 export { formatJunit, xmlEscape } from './junit.js';
-export { formatMarkdown } from './markdown.js';
+export { formatMarkdown, MARKDOWN_MAX_LENGTH } from './markdown.js';
 export { formatPretty, prettyFile, prettySummary } from './pretty.js';
 export { artifactUri, formatSarif } from './sarif.js';
 export { describeValue } from './describe.js';
