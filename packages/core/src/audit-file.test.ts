@@ -7,7 +7,6 @@ import type { RawDocument } from './document/types.js';
 import { createDiskCache } from './cache/store.js';
 import { FileReportSchema } from './report/schema.js';
 import { RuleDefinitionSchema, type RulePack } from './rules/pack-schema.js';
-import { extractFile } from './extract/index.js';
 
 const rule = (id: 'incident-notification' | 'log-retention', thresholds: object) =>
   RuleDefinitionSchema.parse({
@@ -80,25 +79,34 @@ describe('auditFile', () => {
 
   it('extracts once: a second audit of the same bytes comes from the cache, whatever the path', async () => {
     const root = dir();
-    writeFileSync(join(root, 'a.txt'), CONTRACT);
-    writeFileSync(join(root, 'copy-with-another-name.txt'), CONTRACT);
+    // Detected as PDF from its header, so it goes to the (counting) isolated extractor.
+    writeFileSync(join(root, 'a.pdf'), '%PDF-1.7 stand-in');
+    writeFileSync(join(root, 'copy-with-another-name.pdf'), '%PDF-1.7 stand-in');
     let extractions = 0;
     const counting: FileExtractor = {
-      async extractFile(path, options) {
+      async extractFile() {
         extractions += 1;
-        return extractFile(path, options);
+        return { ok: true, raw: { format: 'pdf', paged: true, pages: [{ text: CONTRACT }], warnings: [] } };
       },
     };
     const cache = createDiskCache(join(root, 'cache'));
-    const first = await auditFile(join(root, 'a.txt'), { pack, cache, extractor: counting, displayPath: 'x' });
-    const second = await auditFile(join(root, 'copy-with-another-name.txt'), { pack, cache, extractor: counting, displayPath: 'x' });
+    const first = await auditFile(join(root, 'a.pdf'), { pack, cache, extractor: counting, displayPath: 'x' });
+    const second = await auditFile(join(root, 'copy-with-another-name.pdf'), { pack, cache, extractor: counting, displayPath: 'x' });
     expect(extractions).toBe(1);
     expect(second).toEqual(first);
+    expect(first.pages).toBe(1);
+  });
+
+  it('reads plain text in process even when an isolated extractor is given (cheaper than starting one)', async () => {
+    const root = dir();
+    writeFileSync(join(root, 'a.txt'), CONTRACT);
+    const refusing: FileExtractor = { extractFile: async () => ({ ok: false, problem: { code: 'internal', message: 'not for text' } }) };
+    expect((await auditFile(join(root, 'a.txt'), { pack, extractor: refusing })).status).toBe('audited');
   });
 
   it('does not cache a scan whose pages were not OCR\'d (another machine may have an OCR engine)', async () => {
     const root = dir();
-    writeFileSync(join(root, 'scan.pdf'), 'bytes');
+    writeFileSync(join(root, 'scan.pdf'), '%PDF-1.7 stand-in');
     const stored: string[] = [];
     const cache = { get: async () => null, set: async (key: string) => void stored.push(key) };
     const scan: RawDocument = { format: 'pdf', paged: true, pages: [{ text: CONTRACT }, { text: '', noTextLayer: true }], warnings: [] };

@@ -5,6 +5,7 @@ import type { Language, RawDocument } from './document/types.js';
 import { auditDocument } from './engine/audit.js';
 import { extractBytes, type ExtractFileResult } from './extract/index.js';
 import { readInputFile } from './extract/read-file.js';
+import { detectFormat } from './extract/detect-format.js';
 import type { ExtractOptions, ExtractionProblem } from './extract/types.js';
 import { cacheKey } from './cache/key.js';
 import { extractorFingerprint } from './cache/fingerprint.js';
@@ -71,9 +72,13 @@ export async function auditFileDetailed(path: string, options: AuditFileOptions)
 
   let raw: RawDocument | null = await cache.get(key);
   if (!raw) {
-    const result = options.extractor
-      ? await options.extractor.extractFile(path, extractOptions)
-      : await extractBytes(read.bytes, basename(path), extractOptions);
+    // Plain text is decoded here: starting an isolated reader (and its PDF stack) would cost
+    // more than the file, and decoding text cannot hang or blow up.
+    const detected = detectFormat(read.bytes, basename(path));
+    const inProcess = !options.extractor || (detected.ok && TEXT_FORMATS.has(detected.format));
+    const result = inProcess
+      ? await extractBytes(read.bytes, basename(path), extractOptions)
+      : await options.extractor!.extractFile(path, extractOptions);
     if (!result.ok) {
       return { report: errorReport(shown, result.problem, { format: result.format ?? null, sha256: result.sha256 ?? sha256 }), sourceLines: none };
     }
