@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
  * as "m" (journaux → "joumaux", fournit → "foumit"), "in" as "m", a dropped
  * "l" (illimité → "ilimité"), "r" read as "n" or "i", a flipped accent
  * (accès → "accés"). A word is changed only when it is not a French or English
- * word and exactly one confusion turns it into one ("Artide" → "Article" too), so names, codes and
+ * word and exactly one confusion turns it into one ("Artide" → "Article",
+ * "Secunty" → "Security" too), so names, codes and
  * correctly read words are left alone. Only OCR'd pages go through here.
  */
 
@@ -29,6 +30,7 @@ const CONFUSIONS: Array<[read: string, meant: string]> = [
   ['rn', 'm'],
   ['d', 'cl'],
   ['n', 'r'],
+  ['n', 'ri'],
   ['r', 'n'],
   ['i', 'r'],
   ['i', 'l'],

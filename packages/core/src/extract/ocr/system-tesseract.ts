@@ -48,7 +48,7 @@ export function createSystemTesseractEngine(info: SystemTesseractInfo): OcrEngin
 
 function recognizeWithSystemTesseract(png: Uint8Array, dpi: number): Promise<OcrPageText> {
   return new Promise((resolve, reject) => {
-    const child = spawn(COMMAND, ['stdin', 'stdout', '-l', OCR_LANGUAGES.join('+'), '--dpi', String(Math.round(dpi)), 'tsv'], {
+    const child = spawn(COMMAND, ['stdin', 'stdout', '-l', OCR_LANGUAGES.join('+'), '--psm', '3', '--dpi', String(Math.round(dpi)), 'tsv'], {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -2,7 +2,7 @@ import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createWorker, OEM } from 'tesseract.js';
+import { createWorker, OEM, PSM } from 'tesseract.js';
 import { OCR_LANGUAGES, type OcrEngine } from './engine.js';
 
 /**
@@ -47,7 +47,9 @@ export async function createTesseractJsEngine(): Promise<OcrEngine> {
     name: 'tesseract.js',
     description: `tesseract.js ${version}`,
     async recognize(png, dpi) {
-      await worker.setParameters({ user_defined_dpi: String(Math.round(dpi)) });
+      // The library's default layout mode is one uniform block (PSM 6), which reads straight
+      // across two columns; the tesseract command line defaults to automatic layout (PSM 3).
+      await worker.setParameters({ user_defined_dpi: String(Math.round(dpi)), tessedit_pageseg_mode: PSM.AUTO });
       const { data } = await worker.recognize(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
       return { text: data.text.trim(), confidence: Math.round(data.confidence * 10) / 10 };
     },
