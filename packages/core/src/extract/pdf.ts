@@ -93,7 +93,7 @@ export async function readPdfText(bytes: Uint8Array, options: PdfOptions = {}): 
     // The first call loads the document (password, structure) and tells the page count.
     const first = await parser.getText({ partial: [1] });
     if (first.total > maxPages) {
-      return fail('too-many-pages', `The PDF has ${first.total} pages, over the ${maxPages}-page limit (--max-pages).`);
+      return fail('too-many-pages', `The PDF has ${first.total} pages, over the ${maxPages}-page limit (limits.maxPages in the configuration).`);
     }
     const pages: PdfPageText[] = [];
     const damaged: number[] = [];

@@ -29,7 +29,7 @@ export async function readInputFile(path: string, maxBytes = DEFAULT_MAX_BYTES):
     if (!info.isFile()) return fail('unreadable', `${path} is not a regular file.`);
     if (info.size === 0) return fail('empty', `${path} is empty.`);
     if (info.size > maxBytes) {
-      return fail('too-large', `${path} is ${mib(info.size)} MiB, over the ${mib(maxBytes)} MiB limit (--max-bytes).`);
+      return fail('too-large', `${path} is ${mib(info.size)} MiB, over the ${mib(maxBytes)} MiB limit (--max-file-size).`);
     }
     const handle = await open(path, 'r');
     try {
@@ -41,7 +41,7 @@ export async function readInputFile(path: string, maxBytes = DEFAULT_MAX_BYTES):
         if (bytesRead === 0) break;
         length += bytesRead;
       }
-      if (length > maxBytes) return fail('too-large', `${path} is over the ${mib(maxBytes)} MiB limit (--max-bytes).`);
+      if (length > maxBytes) return fail('too-large', `${path} is over the ${mib(maxBytes)} MiB limit (--max-file-size).`);
       if (length === 0) return fail('empty', `${path} is empty.`);
       return { ok: true, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
     } finally {
