@@ -64,9 +64,9 @@ describe('bad inputs get a stable code and a helpful message', () => {
     expect(results.get(file.name)).toMatchObject({ ok: false, problem: { code: 'unreadable' } });
   });
 
-  it('names the flag to change for size and page limits, and the password', () => {
-    expect(results.get('énorme.pdf')).toMatchObject({ problem: { message: expect.stringContaining('--max-bytes') } });
-    expect(results.get('trop-de-pages.pdf')).toMatchObject({ problem: { message: expect.stringContaining('--max-pages') } });
+  it('names the CLI flag or configuration key to change for size and page limits, and the password', () => {
+    expect(results.get('énorme.pdf')).toMatchObject({ problem: { message: expect.stringContaining('--max-file-size') } });
+    expect(results.get('trop-de-pages.pdf')).toMatchObject({ problem: { message: expect.stringContaining('limits.maxPages') } });
     expect(results.get('chiffré.pdf')).toMatchObject({ problem: { message: expect.stringContaining('--password') } });
     expect(results.get('lent.pdf')).toMatchObject({ problem: { message: expect.stringContaining('--timeout') } });
   });
