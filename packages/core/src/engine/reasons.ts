@@ -15,6 +15,7 @@ export const REASONS: Record<string, { fr: string; en: string }> = {
   'unresolved-reference': { fr: 'renvoie à une annexe introuvable dans le document', en: 'refers to a schedule not found in the document' },
   'conflicting-clauses': { fr: 'deux clauses divergent ; la plus protectrice a été retenue', en: 'two clauses disagree; the stronger one was kept' },
   superseded: { fr: 'remplacée par avenant', en: 'replaced by an amendment' },
+  'scope-narrowed': { fr: 'périmètre restreint par une exclusion (« à l’exclusion de », « sauf »)', en: 'scope narrowed by an exclusion ("except", "excluding")' },
   // incident-notification
   'delay-over-threshold': { fr: 'délai supérieur au seuil', en: 'delay longer than the threshold' },
   'business-time': { fr: 'délai en heures ou jours ouvrés', en: 'delay counted in business hours or days' },

@@ -5,7 +5,7 @@
 
 /** The supplier decides whether to act: "s'il l'estime nécessaire", "at its sole discretion". */
 export const DISCRETION =
-  /s'il l'estime (?:n[ée]cessaire|utile|opportun)|s'il le juge (?:n[ée]cessaire|utile|opportun)|qu'il (?:estime|juge|consid[èe]re)|selon (?:sa|son) (?:seule )?(?:appr[ée]ciation|jugement)|[àa] sa (?:seule |libre |entière )?(?:discr[ée]tion|appr[ée]ciation)|à son initiative|lorsqu'il (?:l'estime|le juge)|where (?:the )?[\p{L} ]{0,30}(?:determines|considers|deems|believes|judges)|if (?:the )?[\p{L} ]{0,30}(?:determines|considers|deems|believes)|(?:in|at) (?:its|their) (?:sole |absolute |reasonable )?(?:discretion|judg(?:e)?ment|opinion)|as (?:it|the [\p{L}]+) (?:deems|considers|determines) (?:necessary|appropriate)|(?:it|[\p{L}]+) deems (?:necessary|appropriate|material)|which (?:it|the [\p{L}]+) (?:considers|deems|determines|judges) (?:to be )?(?:material|significant|major|serious)/iu;
+  /s'il l'estime (?:n[ée]cessaire|utile|opportun|justifi[ée]|appropri[ée])|s'il le juge (?:n[ée]cessaire|utile|opportun|justifi[ée]|appropri[ée])|qu'il (?:estime|juge|consid[èe]re)|selon (?:sa|son) (?:seule )?(?:appr[ée]ciation|jugement)|[àa] sa (?:seule |libre |entière )?(?:discr[ée]tion|appr[ée]ciation)|à son initiative|lorsqu'il (?:l'estime|le juge)|where (?:the )?[\p{L} ]{0,30}(?:determines|considers|deems|believes|judges)|if (?:the )?[\p{L} ]{0,30}(?:determines|considers|deems|believes)|(?:in|at) (?:its|their) (?:sole |absolute |reasonable )?(?:discretion|judg(?:e)?ment|opinion)|as (?:it|the [\p{L}]+) (?:deems|considers|determines) (?:necessary|appropriate)|(?:it|[\p{L}]+) deems (?:necessary|appropriate|material)|which (?:it|the [\p{L}]+) (?:considers|deems|determines|judges) (?:to be )?(?:material|significant|major|serious)/iu;
 
 /** Best-efforts wording that turns a duty into an attempt. */
 export const EFFORTS =
@@ -18,6 +18,14 @@ export const VAGUE_DELAY =
 /** Retention without a figure: "durée appropriée", "commercially reasonable period". */
 export const VAGUE_PERIOD =
   /dur[ée]e (?:appropri[ée]e|raisonnable|n[ée]cessaire|suffisante|adapt[ée]e|l[ée]gale|r[ée]glementaire|conforme)|p[ée]riode (?:appropri[ée]e|raisonnable|suffisante)|conform[ée]ment (?:à|a) la (?:r[ée]glementation|l[ée]gislation)|(?:commercially )?reasonable (?:period|time|duration)|appropriate (?:period|duration|time)|(?:period|time) (?:required|prescribed) by (?:applicable )?law|as (?:required|permitted) by (?:applicable )?law|in accordance with (?:applicable )?(?:law|regulations?)|sufficient (?:period|time)|aussi longtemps que n[ée]cessaire|as long as (?:necessary|required)/iu;
+
+/**
+ * An exclusion that carves part of the scope out: "à l'exclusion des incidents affectant les
+ * sauvegardes", "except Security Incidents at subprocessors", "excluding administrator logs".
+ * Force majeure carve-outs are ordinary and do not count.
+ */
+export const SCOPE_EXCLUSION =
+  /(?:[àa] l'exclusion|[àa] l'exception|sauf|hormis|hors|except[ée]?s?|except(?:ing)?|excluding|other than|save for|with the exception of|but not)\s+(?:de\s+|des\s+|du\s+|d'|les?\s+|la\s+|the\s+|for\s+|of\s+)?(?!(?:cas de )?force majeure|cas fortuit|impossibilit|as (?:otherwise|provided|set out|required)|where|if|in the case|lorsque|si\b|dans le cas)[^,.;]{0,80}?(?:incidents?|syst[èe]mes?|environnements?|sous-traitants?|subprocessors?|sub-processors?|sauvegardes?|backups?|breach(?:es)?|journaux|logs?|acc[èe]s|access|administrat\p{L}*|privil[èe]g\p{L}*|sites?|applications?|donn[ée]es)/iu;
 
 /** Placeholders left in a draft. */
 export const PLACEHOLDER = /\[(?:[àa] compl[ée]ter|[àa] d[ée]finir|[àa] pr[ée]ciser|●|•|\.{2,}|…|_+|x+|tbd|tbc|insert[^\]]*|to be (?:completed|confirmed|defined)|nom|name|email|e-mail|t[ée]l[ée]phone|phone)\]|\bxx+\b|\btbd\b|\btbc\b|_{3,}|\.{5,}|…{2,}|\bà compl[ée]ter\b|\bà d[ée]finir\b|\bto be (?:confirmed|completed|determined|agreed)\b/iu;

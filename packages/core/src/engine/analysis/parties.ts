@@ -34,9 +34,9 @@ const CLIENT_WORDS = [
 
 // Words in a party's description that say it is a health establishment (the client).
 const CLIENT_HINTS =
-  /\b(?:centre hospitalier|chu\b|chr\b|ch\b|h[ôo]pita(?:l|ux)|hospital|ght\b|groupement hospitalier|ehpad|clinique|clinic|health(?:care)? trust|nhs|[ée]tablissement (?:public )?de sant[ée]|[ée]tablissement|maison de sant[ée]|laboratoire de biologie|infirmary|medical cent(?:er|re)|health system|health board|customer|client|acheteur|pouvoir adjudicateur)/i;
+  /\b(?:centre hospitalier|chu\b|chr\b|ch\b|h[ôo]pita(?:l|ux)|hospital|ght\b|groupement hospitalier|ehpad|clinique|clinic|health(?:care)? trust|nhs|[ée]tablissement (?:public )?de sant[ée]|[ée]tablissement|maison de sant[ée]|laboratoire de biologie|infirmary|medical cent(?:er|re)|health system|health board|customer|client|acheteur|pouvoir adjudicateur)(?![\p{L}])/iu;
 const SUPPLIER_HINTS =
-  /\b(?:soci[ée]t[ée]|sas\b|sasu\b|sarl\b|s\.a\.|sa\b|eurl\b|ltd\b|limited\b|inc\b|llc\b|gmbh\b|plc\b|corp|b\.v\.|prestataire|fournisseur|titulaire|[ée]diteur|supplier|provider|vendor|contractor|processor|licensor)/i;
+  /\b(?:soci[ée]t[ée]|sas\b|sasu\b|sarl\b|s\.a\.|sa\b|eurl\b|ltd\b|limited\b|inc\b|llc\b|gmbh\b|plc\b|corp|b\.v\.|prestataire|fournisseur|titulaire|[ée]diteur|supplier|provider|vendor|contractor|processor|licensor)(?![\p{L}])/iu;
 
 // What describes a party (and not a defined thing): its legal form, seat, representative or kind of establishment.
 const PARTY_DETAILS =

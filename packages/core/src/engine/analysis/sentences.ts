@@ -117,7 +117,8 @@ export function splitSentences(doc: ContractDocument): Sentence[] {
       const titleLike =
         trimmed.length < 90 &&
         trimmed.split(/\s+/).length <= 14 &&
-        !/[.;,:]$/.test(trimmed) &&
+        !/[.;,:\]]$/.test(trimmed) &&
+        !/:\s*\S/.test(trimmed) && // "Contact sécurité : [à compléter]" is a label and its value
         !/@|\d{2}[\s.]?\d{2}[\s.]?\d{2}[\s.]?\d{2}/u.test(trimmed) &&
         !/\s(?:shall|must|will|doit|s'engage|est|sont)\s/iu.test(trimmed);
       const heading = !tableRow && titleLike && (sectionStart || /^[\p{Lu}\d#]/u.test(trimmed));

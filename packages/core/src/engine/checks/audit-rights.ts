@@ -1,4 +1,5 @@
 import { findDurations } from '../../language/durations.js';
+import { EFFORTS, PLACEHOLDER } from '../../language/hedges.js';
 import { whoIsBound, isNegated } from '../analysis/obligations.js';
 import { namesPattern } from '../analysis/parties.js';
 import type { Sentence } from '../analysis/sentences.js';
@@ -16,7 +17,7 @@ const AUDIT = /\baudit\p{L}*|\binspect\p{L}*|contr[ôo]les? (?:sur (?:site|place
 const LICENCE_AUDIT = /licen[cs]es?|logiciels? (?:install[ée]s|d[ée]ploy[ée]s)|nombre d'utilisateurs|usage rights|droits d'utilisation|compliance with the licen|conformit[ée] (?:de l'utilisation|des licences)|utilisation (?:du|des) logiciels?|use of the software|deployment|installed base/iu;
 const FINANCIAL_AUDIT = /comptab|financ|factur|invoic|\bfees\b|charges|prix|pricing|books and records|commissaire aux comptes|statutory auditor|code source|source code|escrow/iu;
 const RIGHT =
-  /peut|pourra|pourront|peuvent|se r[ée]serve|a le droit|aura le droit|dispose du droit|est (?:en droit|autoris[ée])|a la facult[ée]|est habilit[ée]|may\b|is entitled|shall be entitled|has the right|shall have the right|reserves the right|rights? (?:to|of) (?:audit|inspect|conduct|carry out|perform)|droits? d'audit|audit rights?|droit de (?:contr[ôo]le|visite|proc[ée]der)|accepte|s'engage [àa] (?:permettre|accepter|se soumettre|autoriser|faciliter)|se soumet|permettr|autoris|allow|permit|submit to|cooperate with|make available|facilit|contribute to audits|contribue aux audits|donne acc[èe]s|grant(?:s)? access/iu;
+  /peut|pourra|pourront|peuvent|se r[ée]serve|a le droit|aura le droit|dispose du droit|est (?:en droit|autoris[ée])|a la facult[ée]|est habilit[ée]|may\b|is entitled|shall be entitled|has the right|shall have the right|reserves the right|rights? (?:to|of) (?:audit|inspect|conduct|carry out|perform)|droits? d'audit|audit rights?|droit de (?:contr[ôo]le|visite|proc[ée]der)|accommodat\p{L}*|accepte|s'engage [àa] (?:permettre|accepter|se soumettre|autoriser|faciliter)|se soumet|permet\p{L}*|autoris|allow|permit|submit to|cooperate with|make available|facilit|contribute to audits|contribue aux audits|donne acc[èe]s|grant(?:s)? access/iu;
 const SECURITY_SCOPE =
   /s[ée]curit[ée]|security|mesures (?:techniques|organisationnelles)|technical and organi[sz]ational|protection des donn[ée]es|data protection|article 28|art\. 28|rgpd|gdpr|conformit[ée] (?:aux|au|à|a) (?:obligations|pr[ée]sent|contrat|exigences)|compliance with (?:its|the|this|these) (?:obligations|agreement|dpa|addendum|terms)|obligations (?:du|de l'|of the) (?:titulaire|prestataire|processor|supplier|provider|sous-traitant)|processing|traitement|pssi|hds|iso ?27001|soc ?[12]|on-site|sur site|intrusion|penetration|vuln[ée]rabilit/iu;
 
@@ -24,7 +25,10 @@ const CERTIFICATES_INSTEAD =
   /(?:en lieu et place|au lieu|in lieu|instead|r[ée]put[ée]e?s? satisfai|deemed (?:to )?(?:satisf|fulfil)|satisf(?:y|ied|ies) (?:by|through)|(?:se limite|limit[ée]e?s?|limited) (?:[àa] la (?:communication|fourniture|remise)|to (?:the provision|providing|a review))|exclusivement (?:par|sur)|solely (?:by|through)|by (?:providing|making available) (?:a copy of )?(?:its|the) (?:soc|iso|certif|audit report|third[- ]party))[^.]{0,160}(?:certifi|soc ?[12]|iso|rapports? d'audit|audit reports?|attestation|questionnaire)|(?:certifi\p{L}*|soc ?[12][^.]{0,40}report|rapports? d'audit (?:tiers|externe))[^.]{0,120}(?:en lieu et place|in lieu of|instead of|suffi|r[ée]put[ée]|deemed|satisf)/iu;
 // The audit right given up for documents: "tient lieu d'audit", "satisfies any right of audit", "le CHU renonce à ses audits".
 const AUDIT_WAIVED =
-  /tien(?:t|nent|dra) lieu d'audit|vaut audit|en lieu et place (?:de l'|d'|des )audits?|r[ée]put[ée]e?s? (?:satisfaire|remplir)[^.]{0,40}audit|renonce[^.]{0,40}audits?|in lieu of (?:any )?(?:audits?|inspections?)|satisf(?:y|ies|ied)[^.]{0,40}(?:rights? (?:of|to) audit|audit rights?|audit obligations?)|(?:audit rights?|rights? (?:of|to) audit)[^.]{0,80}(?:shall|will) be (?:fully |deemed )?satisfied|(?:shall|will) not (?:conduct|carry out|perform|request)[^.]{0,40}(?:on-site )?audits?|satisfaire [àa] (?:cette|son|ses|l'|la pr[ée]sente)\s*obligations?[^.]{0,40}\ben (?:remettant|produisant|communiquant|fournissant|transmettant)|(?:may|can) (?:instead )?(?:satisfy|discharge|fulfil+) (?:this|such|its|that) (?:obligation|requirement)[^.]{0,40}\bby (?:providing|delivering|furnishing|making available)|(?:peut|pourra) (?:toutefois )?(?:remplacer|substituer)[^.]{0,60}audit|(?:peut|pourra) (?:toutefois |n[ée]anmoins |cependant )?(?:satisfaire|r[ée]pondre|s'acquitter|se lib[ée]rer|se dispenser)[^.]{0,80}\ben (?:remettant|produisant|communiquant|fournissant|transmettant)[^.]{0,120}(?:certificat|rapport|attestation|synth[èe]se)/iu;
+  /tien(?:t|nent|dra) lieu d'audit|vaut audit|en lieu et place (?:de l'|d'|des )audits?|r[ée]put[ée]e?s? (?:satisfaire|remplir)[^.]{0,40}audit|renonce[^.]{0,40}audits?|in lieu of (?:any )?(?:audits?|inspections?)|satisf(?:y|ies|ied)[^.]{0,40}(?:rights? (?:of|to) audit|audit rights?|audit obligations?)|(?:audit rights?|rights? (?:of|to) audit)[^.]{0,80}(?:shall|will) be (?:fully |deemed )?satisfied|(?:shall|will) not (?:conduct|carry out|perform|request)[^.]{0,40}(?:on-site )?audits?|satisfaire [àa] (?:cette|son|ses|l'|la pr[ée]sente)\s*obligations?[^.]{0,40}\ben (?:remettant|produisant|communiquant|fournissant|transmettant)|(?:may|can) (?:instead )?(?:satisfy|discharge|fulfil+) (?:this|such|its|that) (?:obligation|requirement)[^.]{0,40}\bby (?:providing|delivering|furnishing|making available)|(?:peut|pourra) (?:toutefois )?(?:remplacer|substituer)[^.]{0,60}audit|satisf\p{L}*\s+[àa]\s+[^.]{0,40}(?:audit|obligation|demande)[^.]{0,60}\ben (?:lui )?(?:remettant|produisant|communiquant|fournissant|transmettant)|(?:peut|pourra) (?:toutefois |n[ée]anmoins |cependant )?(?:satisfaire|r[ée]pondre|s'acquitter|se lib[ée]rer|se dispenser)[^.]{0,80}\ben (?:remettant|produisant|communiquant|fournissant|transmettant)[^.]{0,120}(?:certificat|rapport|attestation|synth[èe]se)/iu;
+// "Les audits de sécurité sont réalisés …", "Audits … shall take place …": audits stated to happen.
+const AUDITS_HAPPEN =
+  /(?:audits?|contr[ôo]les?|inspections?)[^.;]{0,80}?\b(?:sont|est|seront|sera|shall|will|may)\s+(?:be\s+)?(?:r[ée]alis[ée]s?|effectu[ée]s?|men[ée]s?|conduit[ée]?s?|conducted|carried out|performed|held|take place|occur)/iu;
 const MUTUAL = /commun accord|d'un commun|accord (?:pr[ée]alable|mutuel) des parties|mutual(?:ly)? (?:agreed|agreement|consent)|as agreed between the parties|dates? (?:convenues?|fix[ée]es?) (?:d'un commun accord|conjointement)|jointly agreed/iu;
 const APPROVAL =
   /(?:agr[ée][ée]|agr[ée]ment|accord|approbation|approuv[ée]|valid[ée])(?:\s+\p{L}+){0,3}\s+(?:pr[ée]alable\s+)?(?:et [ée]crit\s+)?(?:du|par le|de l')\s*(?:titulaire|prestataire|fournisseur|[ée]diteur|h[ée]bergeur|sous-traitant)|subject to (?:the )?(?:\p{L}+'s |\p{L}+’s )?(?:prior )?(?:written )?(?:approval|consent)|approved (?:in advance )?by (?:the )?(?:supplier|provider|vendor|processor|contractor)|(?:supplier|provider|vendor|processor|contractor)(?:'s|’s) (?:prior )?(?:written )?(?:approval|consent)|(?:sole|absolute) discretion/iu;
@@ -87,7 +91,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
       },
     };
   }
-  if (!RIGHT.test(lower)) {
+  if (!RIGHT.test(lower) && !AUDITS_HAPPEN.test(lower)) {
     // A clause that only gives the right up still tells the reviewer where the audit went.
     if (AUDIT_WAIVED.test(lower)) {
       return {
@@ -109,7 +113,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
     ? ({ role: 'client', via: 'subject' } as const)
     : whoIsBound(sentence, audit.index, analysis.parties, { sectionHeading: heading, passiveAgent: false });
   // The right holder is the client, or the supplier submits to audits; a supplier auditing its own subcontractors is neither.
-  const supplierSubmits = /s'engage [àa] (?:permettre|accepter|se soumettre|autoriser|faciliter)|se soumet|submit to|allow|permit|make available|cooperate|contribute|facilit|accepte|donne acc[èe]s|grants? access/iu.test(lower);
+  const supplierSubmits = /permet\p{L}*|autoris\p{L}*|accept\p{L}*|se soumet\p{L}*|soumettre|facilit\p{L}*|donne acc[èe]s|submit to|allow|permit|make available|cooperate|contribute|grants? access|accommodat\p{L}*/iu.test(lower.slice(0, audit.index + 20));
   const subcontractors = /(?:ses|its) (?:propres )?(?:sous-traitants|sub-?processors|subcontractors)/iu.test(lower.slice(Math.max(0, audit.index - 80), audit.index + 80)) && !/(?:l'|the )?(?:[ée]tablissement|client|customer|controller|responsable)/iu.test(lower.slice(0, audit.index));
   if (bound.role === 'supplier' && !supplierSubmits) {
     return {
@@ -139,6 +143,8 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   if (MUTUAL.test(lower)) reasons.push('mutual-agreement');
   if (DOC_ONLY.test(lower)) reasons.push('documentary-only');
   if (CONDITIONAL.test(lower)) reasons.push('conditional');
+  if (EFFORTS.test(lower)) reasons.push('hedged');
+  if (PLACEHOLDER.test(lower)) reasons.push('placeholder');
   const status = reasons.length ? 'weak' : 'ok';
   return {
     candidate: {

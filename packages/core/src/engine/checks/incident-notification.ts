@@ -1,7 +1,7 @@
 import { findDurations, type DurationMention } from '../../language/durations.js';
-import { DISCRETION, EFFORTS, PLACEHOLDER, VAGUE_DELAY } from '../../language/hedges.js';
+import { DISCRETION, EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION } from '../../language/hedges.js';
 import type { DocumentAnalysis } from '../analysis/analyse.js';
-import { isNegated, whoIsBound } from '../analysis/obligations.js';
+import { isNegated, recipientAfter, whoIsBound } from '../analysis/obligations.js';
 import type { Sentence } from '../analysis/sentences.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
 import { decide, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
@@ -13,7 +13,7 @@ import { decide, followers, introduced, pick, type Candidate, type NearMiss } fr
  */
 
 const NOTIFY =
-  /\b(?:notifi\p{L}*|inform(?:e|es|ent|er|era|eront|erait|ait|é|ée|és|ées|s|ed|ing)?\b|information (?:du|de l'|de la|des|imm[ée]diate|sans d[ée]lai|pr[ée]alable)\b|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice of|report(?:s|ed|ing)?\s+(?:(?:any|all|each|every|such|the|a|tout|toute)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:incidents?|breach\p{L}*|violations?)|report(?:s|ed|ing)?\s+(?:(?:it|them|this|such)\s+)?to\b|advis\p{L}*|give notice|provide notice|tell)/giu;
+  /\b(?:notifi\p{L}*|inform(?:e|es|ent|er|era|eront|erait|ait|é|ée|és|ées|s|ed|ing)?\b|information (?:du|de l'|de la|des|imm[ée]diate|sans d[ée]lai|pr[ée]alable)\b|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice of|report(?:s|ed|ing)?\s+(?:(?:any|all|each|every|such|the|a|tout|toute)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:incidents?|breach\p{L}*|violations?)|report(?:s|ed|ing)?\s+(?:(?:it|them|this|such)\s+)?to\b|reported\s+by\s+[^,.;]{1,40}?\s+to\b|advis\p{L}*|give notice|provide notice|tell)/giu;
 
 // What is notified: a security incident in some wording.
 const SECURITY_EVENT =
@@ -26,7 +26,7 @@ const NON_SECURITY_INCIDENT =
 const BARE_INCIDENT = /\bincidents?\b|\bbreach(?:es)?\b/iu;
 const SECURITY_CONTEXT = /s[ée]curit[ée]|security|cyber|\bssi\b|protection des donn[ée]es|data protection|confidentialit/iu;
 const MAJOR_ONLY =
-  /incidents? (?:de s[ée]curit[ée] )?(?:majeurs?|graves?|critiques?|significatifs?|importants?|s[ée]rieux)(?! ou (?:non|mineurs?))|(?:major|critical|significant|serious|material|severe) (?:security )?(?:incidents?|breach(?:es)?)|qu'il (?:juge|estime|consid[èe]re) (?:comme )?(?:majeur|grave|significatif|critique)|classifi\p{L}* as (?:critical|major|severe|high)|class[ée]e?s? (?:comme |en )?(?:majeur|critique|grave)|(?:de |of )?(?:niveau|s[ée]v[ée]rit[ée]|priorit[ée]|severity|priority) (?:1|un|critique|majeure?|critical)\b/iu;
+  /incidents? (?:de s[ée]curit[ée] )?(?:majeurs?|graves?|critiques?|significatifs?|importants?|s[ée]rieux)(?! ou (?:non|mineurs?))|(?:major|critical|significant|serious|material|severe) (?:security )?(?:incidents?|breach(?:es)?)|qu'il (?:juge|estime|consid[èe]re) (?:comme )?(?:majeur|grave|significatif|critique)|classifi\p{L}* as (?:critical|major|severe|high)|(?:rated|categori[sz]ed|designated|deemed) (?:as )?(?:critical|major|severe|high)|qualifi[ée]e?s? (?:de |comme |d')?(?:critique|majeur|grave|s[ée]rieux)|class[ée]e?s? (?:comme |en )?(?:majeur|critique|grave)|(?:de |of )?(?:niveau|s[ée]v[ée]rit[ée]|priorit[ée]|severity|priority) (?:1|un|critique|majeure?|critical)\b/iu;
 
 const CLOCK_DETECTION =
   /d[ée]tection|d[ée]couverte|prise de connaissance|(?:a|aura|avoir) (?:eu )?connaissance|connaissance|constat|survenance|identification|aware|awareness|discover\p{L}*|detect\p{L}*|occurrence|occurs|identif\p{L}*|learning of|notice of/iu;
@@ -56,6 +56,9 @@ const CLOCK_PHRASE =
 // ("confirmé par écrit" confirms the notice, not the incident).
 const WAITS_FOR_ANALYSIS =
   /(?:apr[èe]s|d[èe]s|after|following|upon|once|[àa] l'issue d[eu]|at the end of)\s+(?:(?:la|sa|son|l'|the|its|their)\s*)?(?:confirmation|qualification|validation|(?:fin|conclusion) de (?:l'|son |sa )?(?:analyse|investigation|enqu[êe]te)|analyse|investigation|enqu[êe]te|diagnostic|completion of|determination|verification)|(?:has|have) (?:been )?(?:confirmed|determined|qualified|investigated|verified)|(?:a|aura|avoir) (?:confirm[ée]|qualifi[ée]|valid[ée])|(?:confirm[ée]e?|qualifi[ée]e?) (?:comme|en tant qu)|confirmed (?:as|to be)|qualified as/iu;
+
+// Severity tiers: the labels of a delay-by-severity list.
+const TIER = /s[ée]v[ée]rit[ée]|severity|priorit[ée]|priority|niveau \d|level \d|\bp[1-4]\b|cat[ée]gorie|critiques?|critical|majeurs?|major|mineurs?|minor|(?:all|any|tout|toute|tous les) (?:other|autres?)|autres incidents/iu;
 
 /** The clause of `text` holding a duration: between separators ';', '. ', ', and/et …'. */
 function clauseAround(text: string, d: DurationMention): string {
@@ -194,6 +197,8 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   }
   if (NON_INCIDENT_OBJECT.test(object)) return {};
   const bound = whoIsBound(sentence, first, analysis.parties, { recipientMatters: true, sectionHeading: heading });
+  // "Supplier shall require each Subprocessor to notify Supplier": a notice to the supplier reaches no client.
+  if (recipientAfter(text, first, analysis.parties) === 'supplier') bound.role = 'other';
   if (bound.role === 'client' || bound.role === 'other') {
     return {
       nearMiss: {
@@ -248,7 +253,10 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   // A delay for "critical incidents" only does not set the general delay when another one does.
   const general = concrete.filter((d) => !MAJOR_ONLY.test(clauseAround(text, d)));
   const pool = general.length ? general : concrete;
-  const tableRows = reading.tableFrom !== undefined ? concrete.filter((d) => d.start >= reading.tableFrom!) : [];
+  // Delays by severity ("Severity 1 within one hour; … all other incidents within 24 hours") form a table too.
+  const tiers = concrete.filter((d) => TIER.test(clauseAround(text, d)));
+  const tableRows =
+    reading.tableFrom !== undefined ? concrete.filter((d) => d.start >= reading.tableFrom!) : tiers.length >= 2 && tiers.length === concrete.length ? tiers : [];
   // In a table of delays by severity, every incident must be notified within the longest one.
   if (tableRows.length) chosen = tableRows.reduce((a, b) => (a.hours! >= b.hours! ? a : b));
   else if (pool.length) chosen = pool.reduce((a, b) => (a.hours! <= b.hours! ? a : b));
@@ -268,6 +276,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
 
   if (clockStartsLate(text, chosen)) reasons.push('clock-at-confirmation');
   if (DISCRETION.test(lower)) reasons.push('discretionary');
+  if (SCOPE_EXCLUSION.test(text.slice(first))) reasons.push('scope-narrowed');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (chosen ? MAJOR_ONLY.test(clauseAround(text, chosen)) : MAJOR_ONLY.test(lower)) reasons.push('major-only');
   if (personal && !security && !(bare && securitySection && !PERSONAL_DATA_EVENT.test(heading))) reasons.push('personal-data-only');

@@ -1,5 +1,5 @@
 import { findDurations, type DurationMention } from '../../language/durations.js';
-import { EFFORTS, PLACEHOLDER, VAGUE_PERIOD } from '../../language/hedges.js';
+import { EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION } from '../../language/hedges.js';
 import { isNegated, whoIsBound } from '../analysis/obligations.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
 import { decide, followers, pick, type Candidate, type NearMiss } from './common.js';
@@ -17,7 +17,7 @@ const NOT_LOGS = /journal officiel|official journal|journal of the european|log-
 const RETAIN =
   /\bconserv\p{L}*|\bgard\p{L}*|\barchiv\p{L}*|\bstock\p{L}*|\bmaint(?:ain|ien)\p{L}*|\bretain\p{L}*|\bretention\b|\bkeep\p{L}*|\bkept\b|\bstor(?:e|ed|es|ing|age)\b|\bpreserv\p{L}*|\bhold\p{L}*|\bdur[ée]e de conservation|\bpurg\p{L}*|\bsupprim\p{L}*|\bdelet\p{L}*|\beffac\p{L}*/iu;
 const AVAILABLE =
-  /disposition|acc[èe]s|communiqu|transmet|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|access|provide|deliver|upon (?:request|demand)|on request|copy|copies|inspect/iu;
+  /disposition|copie|obtenir|disclos\p{L}*|divulgu\p{L}*|(?:donn\p{L}*|ouvr\p{L}*|permet\p{L}*) (?:un )?acc[èe]s|accessibles?|communiqu|transmet|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|(?:give|grant|provide)s? (?:\p{L}+ )?access|accessible|provide|deliver|upon (?:request|demand)|on request|copy|copies|inspect/giu;
 const IF_POSSIBLE = /si (?:cela est |c'est )?techniquement (?:possible|faisable)|dans la mesure du possible|where technically (?:possible|feasible)|if technically (?:possible|feasible)|to the extent (?:technically )?(?:possible|feasible)/iu;
 
 // Other things kept for a time: what a "6 months" near logs usually is instead.
@@ -101,6 +101,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
     reasons.push('no-figure');
   }
   if (IF_POSSIBLE.test(lower) || EFFORTS.test(lower)) reasons.push('if-possible');
+  if (SCOPE_EXCLUSION.test(lower)) reasons.push('scope-narrowed');
 
   const status = reasons.length === 0 ? 'ok' : 'weak';
   return {
@@ -149,10 +150,18 @@ export const logRetention: Check = (context) => {
   }
   // Availability to the client: anywhere in a log sentence of the contract.
   // A log sentence that says they "will not be made available" to the client outweighs any other.
-  const logSentences = analysis.sentences.filter((s) => LOGS.test(s.lower) && !NOT_LOGS.test(s.lower));
+  // Log sentences, and the list items or sentences that continue them ("– les transmettre à l'Établissement").
+  const logSentences = analysis.sentences.filter((s, i, all) => {
+    if (LOGS.test(s.lower) && !NOT_LOGS.test(s.lower)) return true;
+    const previous = all[i - 1];
+    return previous !== undefined && previous.line >= s.line - 1 && LOGS.test(previous.lower) && (s.leadIn !== null || s.line === previous.line) && /^(?:\s*[-–•]\s*)?(?:les|them|they|ils|such|ces|these)\b/iu.test(s.text.replace(/^\s*[-–—•*]\s*/u, ''));
+  });
   const availabilityStated = (s: (typeof logSentences)[number]) => {
-    const m = AVAILABLE.exec(s.lower);
-    return m ? { negated: isNegated(s.lower.slice(0, m.index), analysis.languageOf(s)) } : null;
+    // "… for its internal purposes only; … will not be disclosed to Customer": any negated mention withholds them.
+    const mentions = [...s.lower.matchAll(AVAILABLE)];
+    if (mentions.length === 0) return null;
+    const internalOnly = /internal (?:security )?purposes only|usage interne|fins internes/iu.test(s.lower);
+    return { negated: internalOnly || mentions.some((m) => isNegated(s.lower.slice(0, m.index), analysis.languageOf(s))) };
   };
   const statements = logSentences.map(availabilityStated).filter((x) => x !== null);
   const availability = statements.length > 0 && !statements.some((x) => x.negated);

@@ -12,7 +12,7 @@ import { whoIsBound } from '../analysis/obligations.js';
  */
 
 const SECURITY_ROLE =
-  /\brssi\b|\bciso\b|\bcso\b|\bsoc\b(?!\s*(?:[123]|type))|\bcsirt\b|\bcert\b|(?:responsable|r[ée]f[ée]rent(?:e)?|correspondant(?:e)?|directeur|directrice|chef|officier|manager|officer|lead|head|contact|interlocuteur|point de contact|[ée]quipe|cellule|team|centre|center|desk|astreinte)\s+(?:[\p{L}-]+\s+){0,3}?(?:de la |du |des |de |of |for |en )?(?:cyber-?)?(?:s[ée]curit[ée]|security|ssi\b|cyber\p{L}*)|(?:cyber-?)?(?:s[ée]curit[ée]|security)\s+(?:officer|manager|lead|contact|team|operations|desk|op[ée]rationnelle)|chief information security|incident response (?:team|contact|manager)|cellule de crise|crisis (?:cell|team)/iu;
+  /\brssi\b|\bciso\b|\bcso\b|\bsoc\b(?!\s*(?:[123]|type))|\bcsirt\b|\bcert\b|(?:responsable|r[ée]f[ée]rent(?:e)?|correspondant(?:e)?|directeur|directrice|chef|officier|manager|officer|lead|head|contact|interlocuteur|point de contact|[ée]quipe|cellule|team|centre|center|desk|astreinte)s?\s+(?:[\p{L}-]+\s+){0,3}?(?:de la |du |des |de |of |for |en )?(?:cyber-?)?(?:s[ée]curit[ée]|security|ssi\b|cyber\p{L}*)|(?:cyber-?)?(?:s[ée]curit[ée]|security)\s+(?:officer|manager|lead|contact|team|operations|desk|op[ée]rationnelle)|chief information security|security (?:point of contact|representative|correspondent|focal point|liaison)|point of contact for security|incident response (?:team|contact|manager)|cellule de crise|crisis (?:cell|team)/iu;
 const PRIVACY_ROLE = /\bdpo\b|d[ée]l[ée]gu[ée] (?:[àa] la )?protection des donn[ée]es|data protection officer|privacy officer/iu;
 const SUPPORT_ROLE = /support|hotline|hot-line|service desk|help ?desk|centre (?:de services|d'appels|d'assistance)|assistance|centre de support|standard/iu;
 const COMMERCIAL_ROLE = /commercial|account manager|chargé d'affaires|ing[ée]nieur d'affaires|sales|interlocuteur commercial|customer success|directeur de compte/iu;
@@ -34,7 +34,12 @@ const LATER =
 
 // Words that make a sentence about a role a statement about reaching it.
 const CONTACT_CUE =
-  /contact|officer|\bnom\b|\bname\b|interlocut|correspondant|joignable|point d'entr[ée]e|d[ée]sign|nomm|r[ée]f[ée]rent|escalad|astreinte|appoint|designat|named|nominat|reach|escalat|on[- ]call|liaison/iu;
+  /contact|officer|\bnom\b|\bname\b|coordonn|details|represent|personne|person\b|interlocut|correspondant|joignable|point d'entr[ée]e|d[ée]sign|nomm|r[ée]f[ée]rent|escalad|astreinte|appoint|designat|named|nominat|reach|escalat|on[- ]call|liaison/iu;
+
+/** "rssi@…", "cert@…": a role word that is part of an e-mail address. */
+function inAddress(text: string, m: RegExpExecArray): boolean {
+  return /^[\p{L}\d._-]*@/u.test(text.slice(m.index! + m[0].length)) || /[@.]$/.test(text.slice(0, m.index));
+}
 
 function hasCoordinates(text: string): boolean {
   return EMAIL.test(text) || hasPhone(text);
@@ -73,6 +78,9 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
       if (parties.client.includes(owner)) return 'client';
       if (parties.supplier.includes(owner) || /^\p{Lu}/u.test(possessive[1]!)) return 'supplier';
     }
+    // "Customer shall provide … its IT security lead": the subject's own.
+    const subject = whoIsBound(sentence, roleAt, parties, { passiveAgent: false });
+    if (subject.via === 'subject' && (subject.role === 'supplier' || subject.role === 'client')) return subject.role;
     const both = new RegExp(`${names('supplier')}|${names('client')}`, 'giu');
     const previous = [...lower.slice(Math.max(0, roleAt - 120), roleAt).matchAll(both)].pop();
     if (previous) return new RegExp(`^${names('client')}$`, 'iu').test(previous[0]) ? 'client' : 'supplier';
@@ -85,9 +93,11 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
   const heading = tableHeading.toLowerCase();
   if (new RegExp(`\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('client')}`, 'iu').test(heading) || new RegExp(`${names('client')}(?:'s|’s)`, 'iu').test(heading)) return 'client';
   if (new RegExp(`\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('supplier')}`, 'iu').test(heading) || new RegExp(`${names('supplier')}(?:'s|’s)`, 'iu').test(heading)) return 'supplier';
-  // "Le Prestataire désigne un RSSI": the designating party.
-  const bound = whoIsBound(sentence, roleAt, parties, { passiveAgent: false });
-  if (bound.via === 'subject' && (bound.role === 'supplier' || bound.role === 'client')) return bound.role;
+  // "Le Prestataire désigne un RSSI": the designating party ("Customer may contact the desk" names no owner).
+  if (/d[ée]sign|nomm|appoint|designat|identif|nominat|provide|fournit|communique|indique/iu.test(lower.slice(Math.max(0, roleAt - 120), roleAt))) {
+    const bound = whoIsBound(sentence, roleAt, parties, { passiveAgent: false });
+    if (bound.via === 'subject' && (bound.role === 'supplier' || bound.role === 'client')) return bound.role;
+  }
   return null;
 }
 
@@ -99,7 +109,7 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
  */
 function roleWindow(text: string, roleAt: number, roleEnd: number): { text: string; reachesEnd: boolean } {
   const roles = new RegExp(`${SECURITY_ROLE.source}|${SUPPORT_ROLE.source}|${COMMERCIAL_ROLE.source}|${PRIVACY_ROLE.source}`, 'giu');
-  const all = [...text.matchAll(roles)];
+  const all = [...text.matchAll(roles)].filter((m) => !inAddress(text, m));
   // With one role in the sentence, details may stand before it ("M. Durand (01 …), RSSI");
   // with several (a flattened table), each role's details follow it.
   // A role labelled as a row ("Provider – Security manager …") starts its row: nothing before it is its own.
@@ -164,7 +174,7 @@ export const securityContacts: Check = (context) => {
     const text = window.map((s) => s.text).join(' ');
     // Each role named in the sentence is read on its own stretch; a table row is one stretch.
     // "rssi@…" is an address, not a role.
-    const notInAddress = (m: RegExpExecArray) => !/^[\p{L}\d._-]*@/u.test(lower.slice(m.index! + m[0].length)) && !/[@.]$/.test(lower.slice(0, m.index));
+    const notInAddress = (m: RegExpExecArray) => !inAddress(lower, m);
     const roleMatches = [...lower.matchAll(new RegExp(SECURITY_ROLE.source, 'giu'))].filter(notInAddress);
     if (roleMatches.length === 0) roleMatches.push(...lower.matchAll(new RegExp(PRIVACY_ROLE.source, 'giu')));
     if (roleMatches.length === 0) roleMatches.push(Object.assign([''], { index: 0 }) as unknown as RegExpExecArray);
@@ -178,12 +188,13 @@ export const securityContacts: Check = (context) => {
       // The window, plus what follows the sentence when the role ends it ("… notre RSSI :" then the details).
       const focus = own.reachesEnd ? `${own.text} ${text.slice(sentence.text.length)}` : own.text;
       const coordinates = hasCoordinates(focus);
-      if (!coordinates && !sentence.tableRow && !CONTACT_CUE.test(lower) && !CONTACT_CUE.test(heading)) continue;
+      if (!coordinates && !sentence.tableRow && !CONTACT_CUE.test(lower) && !CONTACT_CUE.test(heading) && !PERSON.test(focus)) continue;
       const privacyOnly = !SECURITY_ROLE.test(focus) && PRIVACY_ROLE.test(focus);
       const placeholder = PLACEHOLDER.test(focus) || /\|\s*\|/.test(sentence.text) || /\|\s*$/.test(sentence.text.trim());
       const reasons: string[] = [];
       if (privacyOnly) reasons.push('privacy-contact-only');
-      if (!coordinates) reasons.push(placeholder ? 'placeholder' : LATER.test(focus) ? 'promised-later' : 'no-coordinates');
+      const reference = coordinates ? null : analysis.referencedSection(sentence) ?? analysis.referencedSection({ ...sentence, text: sentence.text.replace(/(?:figurent|sont list[ée]s|are listed|are set out|appear)\s+(?:[àa]|in|en)\s+/iu, 'set out in ') });
+      if (!coordinates) reasons.push(placeholder ? 'placeholder' : LATER.test(focus) ? 'promised-later' : reference === 'unresolved' ? 'unresolved-reference' : 'no-coordinates');
       else if (placeholder && !EMAIL.test(focus)) reasons.push('placeholder');
       const status = reasons.length ? 'weak' : 'ok';
       const named = PERSON.test(focus);

@@ -1,4 +1,4 @@
-import { PLACEHOLDER } from '../../language/hedges.js';
+import { DISCRETION, PLACEHOLDER } from '../../language/hedges.js';
 import type { Sentence } from '../analysis/sentences.js';
 import type { Check, CheckContext } from '../types.js';
 import { decide, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
@@ -10,7 +10,7 @@ import { decide, followers, introduced, pick, type Candidate, type NearMiss } fr
  */
 
 const PENALTY =
-  /p[ée]nalit[ée]s?|\bavoirs? (?:de|d'un montant|[ée]gal|[ée]quivalent)|security credits?|cr[ée]dits? de s[ée]curit[ée]|(?:fee|price|invoice) credits?|p[ée]nalis\p{L}*|liquidated damages|service credits?|cr[ée]dits? de service|penalt(?:y|ies)|r[ée]factions?|abattements?|fee reductions?|indemnit[ée]s? forfaitaires?/iu;
+  /p[ée]nalit[ée]s?|\bavoirs? (?:de|d'un montant|[ée]gal|[ée]quivalent|pouvant)|\bcredit (?:the )?(?:customer|client|buyer|trust|authority)|\b(?:a|un) (?:service )?(?:credit|cr[ée]dit) (?:of|de|equal|[ée]gal)|\bcr[ée]dite(?:ra)?\b|security credits?|cr[ée]dits? de s[ée]curit[ée]|(?:fee|price|invoice) credits?|p[ée]nalis\p{L}*|liquidated damages|service credits?|cr[ée]dits? de service|penalt(?:y|ies)|r[ée]factions?|abattements?|fee reductions?|indemnit[ée]s? forfaitaires?/iu;
 const SECURITY_OBLIGATION =
   /s[ée]curit[ée]|security|incidents? de s[ée]curit[ée]|violations? de (?:donn[ée]es|s[ée]curit[ée])|data breach|breach notification|late notification|notification tardive|retard (?:de|dans la) notification|notified late|notified later|notification (?:des|d'un|de tout) incident|journaux|logs?\b|confidentialit[ée]|confidentiality|protection des donn[ée]es|data protection|personal data|donn[ée]es (?:personnelles|de sant[ée])|plan d'assurance s[ée]curit[ée]|\bpssi\b|\bhds\b|vuln[ée]rabilit\p{L}*|correctifs? de s[ée]curit[ée]|security patch\p{L}*|authentification|mfa\b|audit de s[ée]curit[ée]|security audit/iu;
 // Acronyms read case-sensitively: "PAS" is a security plan, "pas" is French for "not".
@@ -49,7 +49,7 @@ function isDischarging(lower: string): boolean {
 
 // "shall not, however, exceed one hundred euros (EUR 100)": a cap cue, then the first figure after it.
 const CAP_CUE =
-  /plafonn\p{L}*|capped|\bcap(?:ped)? at|(?:shall|will|may|ne (?:peut|pourra|peuvent|pourront))(?:\s+not)?(?:,?\s+\p{L}+,?)?\s+(?:exceed|exc[ée]der|d[ée]passer)|dans la limite de|limit[ée]e?s? (?:[àa]|to)|maximum (?:de|of)|ne d[ée]passe(?:nt)? pas/iu;
+  /plafonn\p{L}*|plafond|dans la limite d|capped|\bcap(?:ped)? at|(?:shall|will|may|ne (?:peut|pourra|peuvent|pourront))(?:\s+not)?(?:,?\s+\p{L}+,?)?\s+(?:exceed|exc[ée]der|d[ée]passer)|dans la limite de|limit[ée]e?s? (?:[àa]|to)|maximum (?:de|of)|ne d[ée]passe(?:nt)? pas/iu;
 
 function tokenCap(lower: string): boolean {
   const cue = CAP_CUE.exec(lower);
@@ -113,6 +113,8 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   if (!amount) reasons.push(PLACEHOLDER.test(lower) ? 'placeholder' : 'no-amount');
   if (isDischarging(lower)) reasons.push('discharging');
   if (tokenCap(lower)) reasons.push('token-cap');
+  // "peut, s'il l'estime justifié, accorder un avoir", "may, at its discretion, offer a credit".
+  if (DISCRETION.test(lower)) reasons.push('discretionary');
   const status = reasons.length ? 'weak' : 'ok';
   return {
     candidate: {
@@ -153,7 +155,10 @@ export const securityPenalties: Check = (context) => {
     if (nearMiss) nearMisses.push(nearMiss);
   }
   // "Les pénalités sont libératoires" anywhere in the contract weakens every security penalty.
-  const discharging = analysis.sentences.find((s) => PENALTY.test(s.lower) && isDischarging(s.lower));
+  // The last word on it stands: an amendment's "ne sont pas libératoires" overrides the original "sont libératoires".
+  const onDischarge = analysis.sentences.filter((s) => PENALTY.test(s.lower) && DISCHARGING.test(s.lower) && !analysis.supersededAt(s.start));
+  const last = onDischarge[onDischarge.length - 1];
+  const discharging = last && isDischarging(last.lower) ? last : undefined;
   if (discharging) {
     for (const c of candidates) {
       if (c.reasons.includes('discharging') || c.reasons.includes('not-security')) continue;
