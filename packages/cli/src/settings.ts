@@ -13,8 +13,9 @@ import {
 
 /**
  * Files read at once by default. On the 2-vCPU reference machine two extraction
- * children beat one by 1.3–1.5× on 72 mixed contracts, and three did no better
- * than two (docs/cli.md, "Parallelism"); a single-core machine gets 1.
+ * children were never slower than one on 72 mixed contracts: 1.3–1.5× faster when
+ * the machine was busy, ~1.1× when quieter; three did no better than two
+ * (docs/cli.md, "Parallelism"). A single-core machine gets 1.
  */
 export const DEFAULT_JOBS = Math.min(2, availableParallelism());
 
