@@ -24,6 +24,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .command('audit')
     .description('audit contracts (files or folders, walked recursively) and report missing or weak clauses')
     .argument('<paths...>', 'contract files or folders');
+  audit.addHelpText(
+    'after',
+    '\nExit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or configuration error,\nor a file that could not be audited (the report still covers the others). Details: docs/cli.md',
+  );
   addSettingsOptions(audit).action(async (paths: string[], _options, command: Command) => {
     const { auditCommand } = await import('./commands/audit.js');
     setExit(await auditCommand(paths, explicitOptions(command), io));

@@ -27,7 +27,7 @@ export function addSettingsOptions(command: Command, { report = true }: { report
     .option('-c, --config <file>', 'configuration file (default: clausier.config.* or .clausierrc found upward)')
     .option('--password <password>', 'password for encrypted PDFs (prefer the CLAUSIER_PDF_PASSWORD variable: arguments show in `ps`)')
     .option('--no-ocr', 'do not OCR scanned pages (they are reported as no-text-layer)')
-    .option('-j, --jobs <n>', 'files read in parallel', positiveInteger)
+    .option('-j, --jobs <n>', 'files read in parallel (default 2, 1 on a single core)', positiveInteger)
     .option('-q, --quiet', 'no progress bar and no notes on stderr')
     .option('--cache-dir <dir>', 'extraction cache folder (default $XDG_CACHE_HOME/clausier or ~/.cache/clausier)')
     .option('--no-cache', 'neither read nor write the extraction cache')
