@@ -29,7 +29,7 @@ export interface DocumentAnalysis {
 
 // A definition: a quoted term (or a bare capitalised term) followed by "désigne"/"means", or by a colon.
 const DEFINITION =
-  /^\s*(?:[-–•]\s*)?(?:\(?[a-z0-9]{1,3}[).]\s*)?(?:(?:«\s*|"|“)[^»"”]{1,80}(?:\s*»|"|”)\s*(?:[:,]\s*)?(?:d[ée]signe|d[ée]signent|signifie|s'entend|s'entendent|recouvre|correspond|means|shall mean|refers to|has the meaning|includes any|:)|[\p{Lu}][\p{L}'’ -]{1,60}\s+(?:d[ée]signe|signifie|s'entend|means|shall mean|refers to|has the meaning)\b)|^\s*(?:on entend par|par\s+«)/u;
+  /^\s*(?:[-–•]\s*)?(?:\d+(?:\.\d+)+\.?\s+|\(?[a-z0-9]{1,3}[).]\s*)?(?:(?:«\s*|"|“)[^»"”]{1,80}(?:\s*»|"|”)\s*(?:[:,]\s*)?(?:d[ée]signe|d[ée]signent|signifie|s'entend|s'entendent|recouvre|correspond|means|shall mean|refers to|has the meaning|includes any|:)|[\p{Lu}][\p{L}'’ -]{1,60}\s+(?:means|shall mean|has the meaning)\b)|^\s*(?:on entend par|par\s+«)/u;
 
 const REFERENCE =
   /\b(?:fix[ée]e?s?|pr[ée]vue?s?|d[ée]finie?s?|indiqu[ée]e?s?|pr[ée]cis[ée]e?s?|mentionn[ée]e?s?|figurant|stipul[ée]e?s?|set out|specified|defined|described|stated|listed|provided|referred to)\s+(?:[àa]|en|dans|au|aux|in|at|under|par)\s+(?:l'|la|le|les|the)?\s*(annexe|annex|schedule|appendix|exhibit|article|clause|section)\s*(?:n[°o]\.?\s*)?([0-9]+(?:\.[0-9]+)*|[IVX]+\b|[A-Z]\b)/iu;

@@ -79,11 +79,23 @@ const PART_REFERENCE = /\b(annexe|annex|schedule|appendix|exhibit)\s*(?:n[°o]\.
 const NAMED_PARTS =
   /\b(dpa|data processing (?:agreement|addendum)|accord (?:de|relatif au) (?:sous-traitance|traitement)|plan d'assurance s[ée]curit[ée]|pas\b|security (?:schedule|annex|addendum)|annexe s[ée]curit[ée])/iu;
 
+// "l'Annexe 3 « Plan d'assurance sécurité » prévaut sur le présent CCAP", "Schedule 2 shall prevail over …".
+const DIRECT_PREVAIL =
+  /\b(?:annexe|annex|schedule|appendix|exhibit)\s*(?:n[°o]\.?\s*)?([0-9]+|[IVX]+|[A-Z])\b[^.;]{0,80}?\b(?:pr[ée]vau(?:t|dra|dront|lent)|prime(?:nt|ra)?\s+sur|l'emporte(?:nt|ra)?|shall (?:prevail|govern|control|take precedence)|prevails?|takes? precedence|will (?:prevail|govern|control))/giu;
+
 /** Finds which annexes prevail over the body. */
 export function findPrecedence(doc: ContractDocument): Precedence {
   PRECEDENCE.lastIndex = 0;
   const annexes = doc.sections.map((s, i) => ({ s, i })).filter(({ s }) => s.kind === 'annex');
   let m: RegExpExecArray | null;
+  DIRECT_PREVAIL.lastIndex = 0;
+  while ((m = DIRECT_PREVAIL.exec(doc.text)) !== null) {
+    const number = m[1]!.toUpperCase();
+    // Not "… prévaut sur l'annexe 3": the annex named is the subject of the verb.
+    if (/\bsur\s*$|\bover\s*$/iu.test(doc.text.slice(Math.max(0, m.index - 10), m.index))) continue;
+    const hit = annexes.find(({ s }) => (s.number ?? '').toUpperCase() === number);
+    if (hit) return { prevailing: [hit.i], at: m.index };
+  }
   while ((m = PRECEDENCE.exec(doc.text)) !== null) {
     const clause = m[0];
     // "la présente annexe prévaut" / "this Schedule shall prevail": the annex holding the clause.

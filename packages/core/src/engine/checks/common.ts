@@ -153,6 +153,8 @@ export function introduced(analysis: DocumentAnalysis, sentence: Sentence, maxLi
     if (next.line - sentence.line > maxLines) break;
     if (next.heading && next.section !== sentence.section && /^(?:article|art\.|annex|schedule|appendix|\d+(?:\.\d+)*\s)/iu.test(next.text)) break;
     if (/^\d+(?:\.\d+)+\s/.test(next.text) && next.line !== sentence.line) break; // the next numbered clause
+    // A prose paragraph ends a table: rows are short, a paragraph is a long sentence.
+    if (out.length > 0 && next.line !== sentence.line && next.text.split(/\s+/).length > 24 && /[.;]$/.test(next.text)) break;
     out.push(next);
   }
   return out;

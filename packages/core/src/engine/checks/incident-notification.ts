@@ -31,7 +31,7 @@ const MAJOR_ONLY =
 const CLOCK_DETECTION =
   /d[ée]tection|d[ée]couverte|prise de connaissance|(?:a|aura|avoir) (?:eu )?connaissance|connaissance|constat|survenance|identification|aware|awareness|discover\p{L}*|detect\p{L}*|occurrence|occurs|identif\p{L}*|learning of|notice of/iu;
 const CLOCK_CONFIRMATION =
-  /confirmation|qualification|validation|(?:fin|issue|conclusion|r[ée]sultats?) (?:de l'|des |du )?(?:analyse|investigation|enqu[êe]te|diagnostic)|apr[èe]s (?:analyse|investigation|diagnostic)|(?:a |avoir |aura )(?:confirm[ée]|qualifi[ée]|valid[ée])|confirm\p{L}*|verif(?:y|ied|ication)|determin(?:ed|ation|es)|(?:has|have|shall have|aura|a) (?:completed|achev[ée]|termin[ée]|finalis[ée])|completion of (?:the |its |their )?(?:[\p{L}-]+ )?(?:investigation|analysis|assessment)|(?:has|have) investigated|concluded|after investigat\p{L}*/iu;
+  /confirmation|qualification|validation|(?:fin|issue|conclusion|cl[ôo]ture|ach[èe]vement|r[ée]sultats?) (?:de l'|des |du |de la )?(?:analyse|investigation|enqu[êe]te|diagnostic|qualification)|closure of (?:the |its )?(?:investigation|analysis)|apr[èe]s (?:analyse|investigation|diagnostic)|(?:a |avoir |aura )(?:confirm[ée]|qualifi[ée]|valid[ée])|confirm\p{L}*|verif(?:y|ied|ication)|determin(?:ed|ation|es)|(?:has|have|shall have|aura|a) (?:completed|achev[ée]|termin[ée]|finalis[ée])|completion of (?:the |its |their )?(?:[\p{L}-]+ )?(?:investigation|analysis|assessment)|(?:has|have) investigated|concluded|after investigat\p{L}*/iu;
 
 // Verbs of other obligations that durations after them belong to (a report, a fix), not the first notice.
 const OTHER_OBLIGATION =
@@ -59,6 +59,23 @@ const WAITS_FOR_ANALYSIS =
 
 // Severity tiers: the labels of a delay-by-severity list.
 const TIER = /s[ée]v[ée]rit[ée]|severity|priorit[ée]|priority|niveau \d|level \d|\bp[1-4]\b|cat[ée]gorie|critiques?|critical|majeurs?|major|mineurs?|minor|(?:all|any|tout|toute|tous les) (?:other|autres?)|autres incidents/iu;
+
+// A definition that keeps only availability events, or says "only", narrows what must be notified.
+const NARROWING = /\b(?:uniquement|exclusivement|seulement|only|solely|limit[ée]e?s? (?:aux?|à)|limited to)\b/iu;
+const AVAILABILITY_ONLY = /indisponibilit|downtime|outage|interruption|unavailab|arr[êe]t (?:de|du) service/iu;
+const CIA = /confidentialit|int[ée]grit|integrity|confidentiality|non autoris|unauthori[sz]ed|compromi|intrusion|malveill|malicious|fuite|leak|attaque|attack/iu;
+
+/** True when the notice uses a defined incident term whose definition is narrow ("… ayant entraîné une indisponibilité de plus de 4 heures"). */
+function narrowedByDefinition(analysis: DocumentAnalysis, text: string): boolean {
+  for (const s of analysis.sentences) {
+    if (!analysis.isDefinition(s)) continue;
+    const term = /^\s*(?:[-–•]\s*)?(?:\d+(?:\.\d+)+\.?\s+|\(?[a-z0-9]{1,3}[).]\s*)?(?:«\s*|"|“)?([^»"”:]{2,60}?)(?:\s*»|"|”)?\s*(?:[:,]|d[ée]signe|means|shall mean|s'entend|signifie)/u.exec(s.text)?.[1]?.trim();
+    if (!term || !/incident|breach|violation|atteinte/iu.test(term) || !text.includes(term)) continue;
+    const body = s.lower.slice(s.lower.indexOf(term.toLowerCase()) + term.length);
+    if (NARROWING.test(body) || (AVAILABILITY_ONLY.test(body) && !CIA.test(body))) return true;
+  }
+  return false;
+}
 
 /** The clause of `text` holding a duration: between separators ';', '. ', ', and/et …'. */
 function clauseAround(text: string, d: DurationMention): string {
@@ -276,7 +293,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
 
   if (clockStartsLate(text, chosen)) reasons.push('clock-at-confirmation');
   if (DISCRETION.test(lower)) reasons.push('discretionary');
-  if (SCOPE_EXCLUSION.test(text.slice(first))) reasons.push('scope-narrowed');
+  if (SCOPE_EXCLUSION.test(text.slice(first)) || narrowedByDefinition(analysis, text)) reasons.push('scope-narrowed');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (chosen ? MAJOR_ONLY.test(clauseAround(text, chosen)) : MAJOR_ONLY.test(lower)) reasons.push('major-only');
   if (personal && !security && !(bare && securitySection && !PERSONAL_DATA_EVENT.test(heading))) reasons.push('personal-data-only');
@@ -315,7 +332,9 @@ function readings(analysis: DocumentAnalysis): Reading[] {
     }
     // "… within the following maximum periods:" and the table of delays after it.
     let tableFrom: number | undefined;
-    const rows = introduced(analysis, sentence, 8);
+    // "… dans les délais ci-dessous" / "as follows:" and the rows after it, even without a final colon.
+    const pointsBelow = /ci-dessous|ci-apr[èe]s|below|as follows|suivants?\s*:|following (?:table|periods|times)/iu.test(sentence.text);
+    const rows = pointsBelow && !/:\s*$/.test(sentence.text) ? introduced(analysis, { ...sentence, text: `${sentence.text}:` }, 8) : introduced(analysis, sentence, 8);
     if (rows.length && findDurations(sentence.text).length === 0) {
       tableFrom = text.length;
       for (const row of rows) {

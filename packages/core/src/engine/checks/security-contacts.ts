@@ -12,7 +12,7 @@ import { whoIsBound } from '../analysis/obligations.js';
  */
 
 const SECURITY_ROLE =
-  /\brssi\b|\bciso\b|\bcso\b|\bsoc\b(?!\s*(?:[123]|type))|\bcsirt\b|\bcert\b|(?:responsable|r[ée]f[ée]rent(?:e)?|correspondant(?:e)?|directeur|directrice|chef|officier|manager|officer|lead|head|contact|interlocuteur|point de contact|[ée]quipe|cellule|team|centre|center|desk|astreinte)s?\s+(?:[\p{L}-]+\s+){0,3}?(?:de la |du |des |de |of |for |en )?(?:cyber-?)?(?:s[ée]curit[ée]|security|ssi\b|cyber\p{L}*)|(?:cyber-?)?(?:s[ée]curit[ée]|security)\s+(?:officer|manager|lead|contact|team|operations|desk|op[ée]rationnelle)|chief information security|security (?:point of contact|representative|correspondent|focal point|liaison)|point of contact for security|incident response (?:team|contact|manager)|cellule de crise|crisis (?:cell|team)/iu;
+  /\brssi\b|\bciso\b|\bcso\b|\bsoc\b(?!\s*(?:[123]|type))|\bcsirt\b(?![- ]r[ée]gional)|\bcert\b(?![- ](?:sant[ée]|fr)\b)|(?:responsable|r[ée]f[ée]rent(?:e)?|correspondant(?:e)?|directeur|directrice|chef|officier|manager|officer|lead|head|contact|interlocuteur|point de contact|[ée]quipe|cellule|team|centre|center|desk|astreinte)s?\s+(?:[\p{L}-]+\s+){0,3}?(?:de la |du |des |de |of |for |en )?(?:cyber-?)?(?:s[ée]curit[ée]|security|ssi\b|cyber\p{L}*)|(?:cyber-?)?(?:s[ée]curit[ée]|security)\s+(?:officer|manager|lead|contact|team|operations|desk|op[ée]rationnelle)|chief information security|security (?:point of contact|representative|correspondent|focal point|liaison)|point of contact for security|incident response (?:team|contact|manager)|cellule de crise|crisis (?:cell|team)/iu;
 const PRIVACY_ROLE = /\bdpo\b|d[ée]l[ée]gu[ée] (?:[àa] la )?protection des donn[ée]es|data protection officer|privacy officer/iu;
 const SUPPORT_ROLE = /support|hotline|hot-line|service desk|help ?desk|centre (?:de services|d'appels|d'assistance)|assistance|centre de support|standard/iu;
 const COMMERCIAL_ROLE = /commercial|account manager|chargé d'affaires|ing[ée]nieur d'affaires|sales|interlocuteur commercial|customer success|directeur de compte/iu;
@@ -186,7 +186,7 @@ export const securityContacts: Check = (context) => {
       }
       const own = sentence.tableRow ? { text: sentence.text, reachesEnd: false } : roleWindow(sentence.text, roleAt, roleAt + roleMatch[0].length);
       // The window, plus what follows the sentence when the role ends it ("… notre RSSI :" then the details).
-      const focus = own.reachesEnd ? `${own.text} ${text.slice(sentence.text.length)}` : own.text;
+      const focus = own.reachesEnd && /:\s*$/.test(sentence.text) ? `${own.text} ${text.slice(sentence.text.length)}` : own.text;
       const coordinates = hasCoordinates(focus);
       if (!coordinates && !sentence.tableRow && !CONTACT_CUE.test(lower) && !CONTACT_CUE.test(heading) && !PERSON.test(focus)) continue;
       const privacyOnly = !SECURITY_ROLE.test(focus) && PRIVACY_ROLE.test(focus);

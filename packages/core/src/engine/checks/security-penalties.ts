@@ -33,11 +33,25 @@ const NO_PENALTY =
 const LATE_PAYMENT =
   /taux d'int[ée]r[êe]t l[ée]gal|taux directeur|statutory interest|int[ée]r[êe]ts? (?:moratoires|de retard)|indemnit[ée] forfaitaire (?:de (?:40|quarante)|pour frais de recouvrement)|frais de recouvrement|late[- ]payment|interest on (?:late|overdue|unpaid)|overdue (?:amounts|sums|invoices)|retard de paiement|d[ée]faut de paiement|paiement tardif/iu;
 
+/** "VII" → "7"; "8.2" stays. */
+function arabic(number: string): string {
+  const roman = number.toUpperCase();
+  if (!/^[IVXLC]+$/.test(roman)) return roman;
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let total = 0;
+  for (let i = 0; i < roman.length; i++) {
+    const v = values[roman[i]!]!;
+    const next = values[roman[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return String(total);
+}
+
 /** "manquement … aux obligations prévues à l'article 8": true when article 8 is about security. */
 function refersToSecurityArticle(context: CheckContext, text: string): boolean {
   for (const m of text.matchAll(/(?:obligations?|manquements?|breach(?:es)?|failures?)[^.;]{0,60}?\b(?:article|clause|section|annexe|annex|schedule|§)\s*(\d+(?:\.\d+)*|[IVX]+\b)/giu)) {
-    const number = m[1]!.toUpperCase();
-    const section = context.doc.sections.find((s) => (s.number ?? '').toUpperCase() === number);
+    const number = arabic(m[1]!);
+    const section = context.doc.sections.find((s) => s.number !== null && arabic(s.number) === number);
     if (section && /s[ée]curit|security|cyber|incident|journal|logs?\b/iu.test(section.heading.slice(0, 80))) return true;
   }
   return false;
@@ -70,7 +84,11 @@ function tokenCap(lower: string): boolean {
   return Number.isFinite(amount) && amount > 0 && amount < 5_000;
 }
 
-function read(context: CheckContext, sentence: Sentence, text: string): { candidate?: Candidate; nearMiss?: NearMiss } {
+// "the amount of which shall be determined by the Steering Committee", "montant fixé d'un commun accord".
+const TO_BE_FIXED =
+  /(?:amount|montant|level|niveau)[^.;]{0,60}?(?:determined|agreed|fixed|set|d[ée]termin[ée]|fix[ée]|arr[êe]t[ée]|convenu)[^.;]{0,40}?(?:by|par|d'un commun accord|between|later|ult[ée]rieurement|case[- ]by[- ]case|au cas par cas)|as the parties may agree|to be agreed/iu;
+
+function read(context: CheckContext, sentence: Sentence, text: string, tableText?: string): { candidate?: Candidate; nearMiss?: NearMiss } {
   const { analysis } = context;
   const lang = context.lang;
   const lower = text.toLowerCase();
@@ -86,11 +104,13 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   }
   // What triggers the penalty is read in its own sentence first: an availability penalty
   // next to a sentence about the HDS platform is still an availability penalty.
-  const own = sentence.lower;
+  const own = `${sentence.leadIn ?? ''} ${sentence.lower} ${(tableText ?? '').toLowerCase()}`;
+  // A sentence that states its own penalty is judged on its own words, not on the next sentence's.
+  const judged = PENALTY.test(sentence.lower) ? own : lower;
   const ownIsOther = NOT_SECURITY.test(own) && !SECURITY_OBLIGATION.test(own.replace(new RegExp(NOT_SECURITY.source, 'giu'), ' '));
   const aboutSecurity =
     refersToSecurityArticle(context, sentence.text) ||
-    (!ownIsOther && SECURITY_OBLIGATION.test(lower.replace(new RegExp(NOT_SECURITY.source, 'giu'), ' '))) ||
+    (!ownIsOther && SECURITY_OBLIGATION.test(judged.replace(new RegExp(NOT_SECURITY.source, 'giu'), ' '))) ||
     SECURITY_ACRONYMS.test(sentence.text) ||
     (/(?:pr[ée]sent(?:e)? (?:article|annexe)|this (?:clause|section|schedule|article))/iu.test(lower) && /s[ée]curit|security/iu.test(heading));
   if (!aboutSecurity) {
@@ -109,7 +129,9 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
     return {};
   }
   const reasons: string[] = [];
-  const amount = AMOUNT.test(text) && !PLACEHOLDER.test(lower.replace(/\[\s*\]/g, ''));
+  // The amount must stand with the penalty itself (its sentence or its table), not in the next clause.
+  const withTable = text.slice(0, text.indexOf(sentence.text) + sentence.text.length) + ' ' + (tableText ?? '');
+  const amount = AMOUNT.test(withTable) && !PLACEHOLDER.test(lower.replace(/\[\s*\]/g, '')) && !TO_BE_FIXED.test(sentence.lower);
   if (!amount) reasons.push(PLACEHOLDER.test(lower) ? 'placeholder' : 'no-amount');
   if (isDischarging(lower)) reasons.push('discharging');
   if (tokenCap(lower)) reasons.push('token-cap');
@@ -150,7 +172,8 @@ export const securityPenalties: Check = (context) => {
       text += ` ${next.text}`;
       end = Math.max(end, next.end);
     }
-    const { candidate, nearMiss } = read(context, sentence, text);
+    const table = introduced(analysis, sentence).map((s) => s.text).join(' ');
+    const { candidate, nearMiss } = read(context, sentence, text, table);
     if (candidate) candidates.push({ ...candidate, end });
     if (nearMiss) nearMisses.push(nearMiss);
   }
