@@ -3,12 +3,12 @@ import { createRequire } from 'node:module';
 /**
  * Repairs the letter confusions Tesseract's LSTM models make on contract
  * fonts, which would otherwise hide the very words rules look for: "rn" read
- * as "m" (journaux → "joumaux", fournit → "foumit"), "in" as "m", a dropped
- * "l" (illimité → "ilimité"), "r" read as "n" or "i", a flipped accent
- * (accès → "accés"). A word is changed only when it is not a French or English
- * word and exactly one confusion turns it into one ("Artide" → "Article",
- * "Secunty" → "Security" too), so names, codes and
- * correctly read words are left alone. Only OCR'd pages go through here.
+ * as "m" (journaux → "joumaux", fournit → "foumit"), "rm" as "mm"
+ * ("pemmettent"), "rr" as "n" ("couniel"), "ri" as "n" ("Secunty"), "cl" as
+ * "d" ("Artide"), a dropped "l" ("ilimité"), a flipped accent ("accés").
+ * A word is changed only when it is not a French or English word and exactly
+ * one confusion turns it into one, so names, codes and correctly read words
+ * are left alone. Only OCR'd pages go through here.
  */
 
 /** Word lists (MIT, npm): ~336 000 French and ~275 000 English inflected forms. */
@@ -27,6 +27,9 @@ function words(): Set<string> {
 const CONFUSIONS: Array<[read: string, meant: string]> = [
   ['m', 'rn'],
   ['m', 'in'],
+  ['m', 'rr'],
+  ['mm', 'rm'],
+  ['n', 'rr'],
   ['rn', 'm'],
   ['d', 'cl'],
   ['n', 'r'],
