@@ -25,7 +25,8 @@ const VERB_AFTER_SUBJECT = new RegExp(
       // English
       String.raw`shall|must|will|may|might|should|can|cannot|agrees?|undertakes?|commits?|is\b|are\b|has\b|have\b|hereby|notif(?:y|ies)|inform(?:s)?|retains?|keeps?|maintains?|provides?|warrants?|acknowledges?|represents?|ensures?|grants?|designates?|appoints?|permits?|allows?|pays?|reserves?|stores?|preserves?|logs?\b|records?\b|submits?|accepts?|consents?`,
     ].join('|') +
-    String.raw`)`,
+    // A whole word: "the Hospital informed of" is no subject of "inform".
+    String.raw`)(?![\p{L}])`,
   'iu',
 );
 

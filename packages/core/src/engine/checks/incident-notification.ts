@@ -77,6 +77,20 @@ function narrowedByDefinition(analysis: DocumentAnalysis, text: string): boolean
   return false;
 }
 
+/**
+ * "Le Titulaire héberge le DPI, le PACS et la messagerie. Il notifie tout incident affectant la
+ * messagerie …": the notice covers one of several systems named just before it.
+ */
+function oneOfSeveralSystems(analysis: DocumentAnalysis, sentence: Sentence, afterVerb: string): boolean {
+  const only = /(?:affectant|concernant|touchant|affecting|relating to|concerning|in respect of)\s+(?:uniquement |exclusivement |seulement |only )/iu.test(afterVerb);
+  if (only) return true;
+  const target = /(?:affectant|concernant|touchant|affecting|relating to|concerning)\s+(?:la |le |les |l'|the )?([\p{L}-]{3,}(?:\s+[\p{L}-]{3,})?)/iu.exec(afterVerb)?.[1]?.toLowerCase();
+  if (!target) return false;
+  const before = analysis.sentences.filter((s) => s.line === sentence.line && s.end <= sentence.start).map((s) => s.lower).join(' ');
+  const list = /((?:(?:le |la |les |l'|the )?[\p{L}' -]{2,40},\s*)+(?:le |la |les |l'|the )?[\p{L}' -]{2,40}\s+(?:et|and)\s+(?:le |la |les |l'|the )?[\p{L}' -]{2,40})/iu.exec(before);
+  return list !== null && list[1]!.includes(target.split(/\s+/)[0]!);
+}
+
 /** The clause of `text` holding a duration: between separators ';', '. ', ', and/et …'. */
 function clauseAround(text: string, d: DurationMention): string {
   const separators = /;|\.\s|,\s+(?:and|et|puis|then|but|mais)\s+/giu;
@@ -293,7 +307,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
 
   if (clockStartsLate(text, chosen)) reasons.push('clock-at-confirmation');
   if (DISCRETION.test(lower)) reasons.push('discretionary');
-  if (SCOPE_EXCLUSION.test(text.slice(first)) || narrowedByDefinition(analysis, text)) reasons.push('scope-narrowed');
+  if (SCOPE_EXCLUSION.test(text.slice(first)) || narrowedByDefinition(analysis, text) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (chosen ? MAJOR_ONLY.test(clauseAround(text, chosen)) : MAJOR_ONLY.test(lower)) reasons.push('major-only');
   if (personal && !security && !(bare && securitySection && !PERSONAL_DATA_EVENT.test(heading))) reasons.push('personal-data-only');
