@@ -39,6 +39,16 @@ describe('disk cache', () => {
     expect(statSync(files[0]!).mode & 0o777).toBe(0o600);
   });
 
+  it('concurrent writers of one key (parallel jobs, CI runs sharing the folder) leave one valid entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clausier-cache-'));
+    const key = cacheKey(base);
+    const writers = Array.from({ length: 8 }, () => createDiskCache(dir));
+    const big: RawDocument = { ...raw, pages: Array.from({ length: 200 }, (_, i) => ({ text: `page ${i} `.repeat(500) })) };
+    await Promise.all(writers.map((cache) => cache.set(key, big)));
+    expect(entryFiles(dir)).toHaveLength(1);
+    expect(await createDiskCache(dir).get(key)).toEqual(big);
+  });
+
   it('treats corrupt, truncated or foreign entries as misses', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clausier-cache-'));
     const cache = createDiskCache(dir);
