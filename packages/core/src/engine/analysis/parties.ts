@@ -101,7 +101,19 @@ function escape(word: string): string {
 }
 
 /** A regex source matching any of the names as a whole word, longest first. */
+const patterns = new Map<string, string>();
+
 export function namesPattern(names: string[]): string {
+  const key = names.join('\u0000');
+  const known = patterns.get(key);
+  if (known !== undefined) return known;
+  if (patterns.size > 1_000) patterns.clear();
+  const pattern = buildNamesPattern(names);
+  patterns.set(key, pattern);
+  return pattern;
+}
+
+function buildNamesPattern(names: string[]): string {
   const sorted = [...new Set(names)].sort((a, b) => b.length - a.length).map(escape);
   return `(?<![\\p{L}\\d-])(?:${sorted.join('|')})(?![\\p{L}\\d-])`;
 }

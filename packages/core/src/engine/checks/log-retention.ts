@@ -127,8 +127,9 @@ export const logRetention: Check = (context) => {
     const inLogSection = /journ|\blogs?\b|logging/iu.test(analysis.headingPath(sentence).split(' > ').pop() ?? '');
     if (!onLogs && !(inLogSection && RETAIN.test(sentence.lower))) {
       // A period that a hurried reader might take for log retention.
-      const d = findDurations(sentence.text, analysis.languageOf(sentence)).find((x) => x.months !== null && x.months >= 1);
-      if (d && OTHER_PERIOD.test(sentence.lower)) {
+      // Cheap test first: only sentences about another period are read for a figure.
+      const d = OTHER_PERIOD.test(sentence.lower) ? findDurations(sentence.text, analysis.languageOf(sentence)).find((x) => x.months !== null && x.months >= 1) : undefined;
+      if (d) {
         nearMisses.push({
           sentence,
           note: pick(context.lang, `« ${d.text} » concerne une autre durée (préavis, dossiers, factures, données), pas la conservation des journaux.`, `"${d.text}" is about something else (notice, records, invoices, data), not log retention.`),

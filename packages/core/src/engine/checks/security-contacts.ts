@@ -3,6 +3,7 @@ import type { Sentence } from '../analysis/sentences.js';
 import type { Check, CheckContext } from '../types.js';
 import { decide, followers, pick, type Candidate, type NearMiss } from './common.js';
 import { namesPattern } from '../analysis/parties.js';
+import { cachedRegex } from '../analysis/regex-cache.js';
 import { whoIsBound } from '../analysis/obligations.js';
 
 /**
@@ -60,10 +61,10 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
   for (const role of ['supplier', 'client'] as const) {
     const before = lower.slice(Math.max(0, roleAt - 60), roleAt);
     const after = lower.slice(roleAt, roleAt + 90);
-    if (new RegExp(`${names(role)}(?:'s|’s)\\s+(?:[\\p{L}-]+\\s+){0,4}$`, 'iu').test(before)) return role;
+    if (cachedRegex(`${names(role)}(?:'s|’s)\\s+(?:[\\p{L}-]+\\s+){0,4}$`, 'iu').test(before)) return role;
     // A row labelled by its side: "Customer – CISO …", "Établissement : RSSI …".
-    if (new RegExp(`${names(role)}\\s*[–—:|-]\\s*(?:[\\p{L}-]+\\s+){0,2}$`, 'iu').test(before)) return role;
-    if (new RegExp(`^[^,;(|]{0,80}?\\b(?:du|de l'|de la|des|of the|of|côté)\\s*(?:l'|le|la|the)?\\s*${names(role)}`, 'iu').test(after)) return role;
+    if (cachedRegex(`${names(role)}\\s*[–—:|-]\\s*(?:[\\p{L}-]+\\s+){0,2}$`, 'iu').test(before)) return role;
+    if (cachedRegex(`^[^,;(|]{0,80}?\\b(?:du|de l'|de la|des|of the|of|côté)\\s*(?:l'|le|la|the)?\\s*${names(role)}`, 'iu').test(after)) return role;
   }
   const email = EMAIL.exec(sentence.text);
   if (email && CLIENT_DOMAIN.test(email[0])) return 'client';
@@ -81,9 +82,9 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
     // "Customer shall provide … its IT security lead": the subject's own.
     const subject = whoIsBound(sentence, roleAt, parties, { passiveAgent: false });
     if (subject.via === 'subject' && (subject.role === 'supplier' || subject.role === 'client')) return subject.role;
-    const both = new RegExp(`${names('supplier')}|${names('client')}`, 'giu');
+    const both = cachedRegex(`${names('supplier')}|${names('client')}`, 'giu');
     const previous = [...lower.slice(Math.max(0, roleAt - 120), roleAt).matchAll(both)].pop();
-    if (previous) return new RegExp(`^${names('client')}$`, 'iu').test(previous[0]) ? 'client' : 'supplier';
+    if (previous) return cachedRegex(`^${names('client')}$`, 'iu').test(previous[0]) ? 'client' : 'supplier';
   }
   // "son RSSI": French "son" points back to the subject.
   if (/(?:\bson|\bsa|\bses)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lower.slice(Math.max(0, roleAt - 30), roleAt))) {
@@ -91,8 +92,8 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
     if (bound.role === 'supplier' || bound.role === 'client') return bound.role;
   }
   const heading = tableHeading.toLowerCase();
-  if (new RegExp(`\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('client')}`, 'iu').test(heading) || new RegExp(`${names('client')}(?:'s|’s)`, 'iu').test(heading)) return 'client';
-  if (new RegExp(`\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('supplier')}`, 'iu').test(heading) || new RegExp(`${names('supplier')}(?:'s|’s)`, 'iu').test(heading)) return 'supplier';
+  if (cachedRegex(`\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('client')}`, 'iu').test(heading) || cachedRegex(`${names('client')}(?:'s|’s)`, 'iu').test(heading)) return 'client';
+  if (cachedRegex(`\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('supplier')}`, 'iu').test(heading) || cachedRegex(`${names('supplier')}(?:'s|’s)`, 'iu').test(heading)) return 'supplier';
   // "Le Prestataire désigne un RSSI": the designating party ("Customer may contact the desk" names no owner).
   if (/d[ée]sign|nomm|appoint|designat|identif|nominat|provide|fournit|communique|indique/iu.test(lower.slice(Math.max(0, roleAt - 120), roleAt))) {
     const bound = whoIsBound(sentence, roleAt, parties, { passiveAgent: false });
@@ -108,7 +109,7 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
  * security contact.
  */
 function roleWindow(text: string, roleAt: number, roleEnd: number): { text: string; reachesEnd: boolean } {
-  const roles = new RegExp(`${SECURITY_ROLE.source}|${SUPPORT_ROLE.source}|${COMMERCIAL_ROLE.source}|${PRIVACY_ROLE.source}`, 'giu');
+  const roles = cachedRegex(`${SECURITY_ROLE.source}|${SUPPORT_ROLE.source}|${COMMERCIAL_ROLE.source}|${PRIVACY_ROLE.source}`, 'giu');
   const all = [...text.matchAll(roles)].filter((m) => !inAddress(text, m));
   // With one role in the sentence, details may stand before it ("M. Durand (01 …), RSSI");
   // with several (a flattened table), each role's details follow it.
