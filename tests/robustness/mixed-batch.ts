@@ -181,6 +181,7 @@ export function mixedBatchSuite(options: MixedBatchOptions): void {
         // two lines is the time spent on the second file.
         const index = reports.findIndex((report) => basename(report.path) === 'lent.pdf');
         const spent = run.lineTimes[index]! - (index > 0 ? run.lineTimes[index - 1]! : 0);
+        console.log(`mixed batch: ${spent} ms spent on lent.pdf (limit ${options.timeoutSeconds} s)`);
         // The limit, plus a reader restart after the previous failure on a loaded machine.
         expect(spent).toBeLessThan(options.timeoutSeconds * 1000 + 15_000);
         expect(spent).toBeGreaterThanOrEqual(options.timeoutSeconds * 1000);
