@@ -4,7 +4,7 @@ import { whoIsBound, isNegated } from '../analysis/obligations.js';
 import { namesPattern } from '../analysis/parties.js';
 import type { Sentence } from '../analysis/sentences.js';
 import type { Check, CheckContext } from '../types.js';
-import { decide, followers, pick, type Candidate, type NearMiss } from './common.js';
+import { decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
 
 /**
  * audit-rights: the client, or an auditor it appoints, may audit the
@@ -145,12 +145,10 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   if (CONDITIONAL.test(lower)) reasons.push('conditional');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (PLACEHOLDER.test(lower)) reasons.push('placeholder');
-  const status = reasons.length ? 'weak' : 'ok';
   return {
     candidate: {
       sentence,
-      status,
-      reasons: status === 'ok' ? ['meets-threshold'] : reasons,
+      ...judged(reasons),
       value: notice ? { days: notice.days } : null,
       detail: pick(lang, `droit d'audit du client${notice ? ` (préavis « ${notice.text} »)` : ''}`, `client audit right${notice ? ` (notice "${notice.text}")` : ''}`),
       strength: 10 - reasons.length,

@@ -31,6 +31,11 @@ export interface NearMiss {
   closeness: number;
 }
 
+/** A clause is ok when nothing weakens it, else weak with what does. */
+export function judged(reasons: string[]): Pick<Candidate, 'status' | 'reasons'> {
+  return reasons.length === 0 ? { status: 'ok', reasons: ['meets-threshold'] } : { status: 'weak', reasons };
+}
+
 export function pick(lang: Language, fr: string, en: string): string {
   return lang === 'fr' ? fr : en;
 }

@@ -4,7 +4,7 @@ import type { DocumentAnalysis } from '../analysis/analyse.js';
 import { isNegated, recipientAfter, whoIsBound } from '../analysis/obligations.js';
 import type { Sentence } from '../analysis/sentences.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
-import { decide, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
+import { decide, judged, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
 
 /**
  * incident-notification: the supplier must tell the client of a security
@@ -311,14 +311,10 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (chosen ? MAJOR_ONLY.test(clauseAround(text, chosen)) : MAJOR_ONLY.test(lower)) reasons.push('major-only');
   if (personal && !security && !(bare && securitySection && !PERSONAL_DATA_EVENT.test(heading))) reasons.push('personal-data-only');
-
-  const status = reasons.length === 0 ? 'ok' : 'weak';
-  void doc;
   return {
     candidate: {
       sentence,
-      status,
-      reasons: status === 'ok' ? ['meets-threshold'] : reasons,
+      ...judged(reasons),
       value,
       detail: describeDelay(chosen, lang),
       extra,

@@ -2,7 +2,7 @@ import { findDurations, type DurationMention } from '../../language/durations.js
 import { EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION } from '../../language/hedges.js';
 import { isNegated, whoIsBound } from '../analysis/obligations.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
-import { decide, followers, pick, type Candidate, type NearMiss } from './common.js';
+import { decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
 import type { Sentence } from '../analysis/sentences.js';
 
 /**
@@ -102,13 +102,10 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   }
   if (IF_POSSIBLE.test(lower) || EFFORTS.test(lower)) reasons.push('if-possible');
   if (SCOPE_EXCLUSION.test(lower)) reasons.push('scope-narrowed');
-
-  const status = reasons.length === 0 ? 'ok' : 'weak';
   return {
     candidate: {
       sentence,
-      status,
-      reasons: status === 'ok' ? ['meets-threshold'] : reasons,
+      ...judged(reasons),
       value,
       detail: describe(chosen, lang),
       extra,

@@ -1,7 +1,7 @@
 import { PLACEHOLDER } from '../../language/hedges.js';
 import type { Sentence } from '../analysis/sentences.js';
 import type { Check, CheckContext } from '../types.js';
-import { decide, followers, pick, type Candidate, type NearMiss } from './common.js';
+import { decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
 import { namesPattern } from '../analysis/parties.js';
 import { cachedRegex } from '../analysis/regex-cache.js';
 import { whoIsBound } from '../analysis/obligations.js';
@@ -197,12 +197,10 @@ export const securityContacts: Check = (context) => {
       const reference = coordinates ? null : analysis.referencedSection(sentence) ?? analysis.referencedSection({ ...sentence, text: sentence.text.replace(/(?:figurent|sont list[ée]s|are listed|are set out|appear)\s+(?:[àa]|in|en)\s+/iu, 'set out in ') });
       if (!coordinates) reasons.push(placeholder ? 'placeholder' : LATER.test(focus) ? 'promised-later' : reference === 'unresolved' ? 'unresolved-reference' : 'no-coordinates');
       else if (placeholder && !EMAIL.test(focus)) reasons.push('placeholder');
-      const status = reasons.length ? 'weak' : 'ok';
       const named = PERSON.test(focus);
       candidates.push({
         sentence,
-        status,
-        reasons: status === 'ok' ? ['meets-threshold'] : reasons,
+        ...judged(reasons),
         value: null,
         detail: coordinates
           ? pick(lang, `contact sécurité identifié${named ? ' nommément' : ''} avec coordonnées`, `security contact${named ? ' named' : ''} with coordinates`)

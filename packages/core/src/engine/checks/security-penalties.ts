@@ -1,7 +1,7 @@
 import { DISCRETION, PLACEHOLDER } from '../../language/hedges.js';
 import type { Sentence } from '../analysis/sentences.js';
 import type { Check, CheckContext } from '../types.js';
-import { decide, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
+import { decide, judged, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
 
 /**
  * security-penalties: penalties, liquidated damages or service credits that
@@ -106,11 +106,11 @@ function read(context: CheckContext, sentence: Sentence, text: string, tableText
   // next to a sentence about the HDS platform is still an availability penalty.
   const own = `${sentence.leadIn ?? ''} ${sentence.lower} ${(tableText ?? '').toLowerCase()}`;
   // A sentence that states its own penalty is judged on its own words, not on the next sentence's.
-  const judged = PENALTY.test(sentence.lower) ? own : lower;
+  const topicText = PENALTY.test(sentence.lower) ? own : lower;
   const ownIsOther = NOT_SECURITY.test(own) && !SECURITY_OBLIGATION.test(own.replace(new RegExp(NOT_SECURITY.source, 'giu'), ' '));
   const aboutSecurity =
     refersToSecurityArticle(context, sentence.text) ||
-    (!ownIsOther && SECURITY_OBLIGATION.test(judged.replace(new RegExp(NOT_SECURITY.source, 'giu'), ' '))) ||
+    (!ownIsOther && SECURITY_OBLIGATION.test(topicText.replace(new RegExp(NOT_SECURITY.source, 'giu'), ' '))) ||
     SECURITY_ACRONYMS.test(sentence.text) ||
     (/(?:pr[ée]sent(?:e)? (?:article|annexe)|this (?:clause|section|schedule|article))/iu.test(lower) && /s[ée]curit|security/iu.test(heading));
   if (!aboutSecurity) {
@@ -137,12 +137,10 @@ function read(context: CheckContext, sentence: Sentence, text: string, tableText
   if (tokenCap(lower)) reasons.push('token-cap');
   // "peut, s'il l'estime justifié, accorder un avoir", "may, at its discretion, offer a credit".
   if (DISCRETION.test(lower)) reasons.push('discretionary');
-  const status = reasons.length ? 'weak' : 'ok';
   return {
     candidate: {
       sentence,
-      status,
-      reasons: status === 'ok' ? ['meets-threshold'] : reasons,
+      ...judged(reasons),
       value: null,
       detail: pick(lang, 'pénalité attachée à une obligation de sécurité', 'penalty attached to a security obligation'),
       strength: 10 - reasons.length,
