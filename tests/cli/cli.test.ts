@@ -212,8 +212,9 @@ describe('cache and determinism', () => {
     const dir = workspaceWithContracts();
     const cacheDir = join(dir, 'cache');
     const first = await runCli(['audit', 'contracts', '-f', 'json', '--cache-dir', 'cache'], { cwd: dir, env: env(dir) });
-    const entries = readdirSync(cacheDir, { recursive: true }).filter((name) => String(name).endsWith('.json'));
-    expect(entries).toHaveLength(3);
+    const entries = (level: string) => readdirSync(join(cacheDir, level), { recursive: true }).filter((name) => String(name).endsWith('.json'));
+    expect(entries('v1')).toHaveLength(3); // extracted texts
+    expect(entries('results-v1')).toHaveLength(3); // audit results
     const second = await runCli(['audit', 'contracts', '-f', 'json', '--cache-dir', 'cache', '--jobs', '2'], { cwd: dir, env: env(dir) });
     const uncached = await runCli(['audit', 'contracts', '-f', 'json', '--no-cache'], { cwd: dir, env: env(dir) });
     expect(second.stdout).toBe(first.stdout);

@@ -1,6 +1,7 @@
 import {
   auditFileDetailed,
   createDiskCache,
+  createResultCache,
   createIsolatedExtractor,
   NO_CACHE,
   type FileReport,
@@ -59,6 +60,7 @@ export async function auditFiles(files: readonly ContractFile[], problems: reado
   ].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
 
   const cache = settings.cache ? createDiskCache(settings.cacheDir) : NO_CACHE;
+  const results = settings.cache ? createResultCache(settings.cacheDir) : undefined;
   // Extraction runs in child processes with a time and memory limit per file; they start
   // only when a file misses the cache.
   const extractor = createIsolatedExtractor({ concurrency: settings.jobs, timeoutMs: settings.limits.timeoutMs });
@@ -98,6 +100,7 @@ export async function auditFiles(files: readonly ContractFile[], problems: reado
           extract,
           language: settings.lang ?? undefined,
           cache,
+          results,
           extractor,
           displayPath: item.display,
         });

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { auditFile, auditFileDetailed, type FileExtractor } from './audit-file.js';
 import type { RawDocument } from './document/types.js';
 import { createDiskCache } from './cache/store.js';
+import { createResultCache } from './cache/results.js';
+import { withOverrides } from './rules/load-pack.js';
 import { FileReportSchema } from './report/schema.js';
 import { RuleDefinitionSchema, type RulePack } from './rules/pack-schema.js';
 
@@ -95,6 +97,29 @@ describe('auditFile', () => {
     expect(extractions).toBe(1);
     expect(second).toEqual(first);
     expect(first.pages).toBe(1);
+  });
+
+  it('a result cache hit skips extraction and auditing; another pack or language misses', async () => {
+    const root = dir();
+    writeFileSync(join(root, 'a.pdf'), '%PDF-1.7 stand-in');
+    let extractions = 0;
+    const counting: FileExtractor = {
+      async extractFile() {
+        extractions += 1;
+        return { ok: true, raw: { format: 'pdf', paged: true, pages: [{ text: CONTRACT }], warnings: [] } };
+      },
+    };
+    const results = createResultCache(join(root, 'cache'));
+    const first = await auditFile(join(root, 'a.pdf'), { pack, results, extractor: counting, displayPath: 'first/a.pdf' });
+    const second = await auditFile(join(root, 'a.pdf'), { pack, results, extractor: counting, displayPath: 'second/a.pdf' });
+    expect(extractions).toBe(1);
+    expect(second).toEqual({ ...first, path: 'second/a.pdf' });
+    const stricter = withOverrides(pack, { 'incident-notification': { thresholds: { maxHours: 12 } } });
+    const third = await auditFile(join(root, 'a.pdf'), { pack: stricter, results, extractor: counting });
+    expect(extractions).toBe(2);
+    expect(third.findings[0]!.status).toBe('weak');
+    await auditFile(join(root, 'a.pdf'), { pack, results, extractor: counting, language: 'en' });
+    expect(extractions).toBe(3);
   });
 
   it('reads plain text in process even when an isolated extractor is given (cheaper than starting one)', async () => {

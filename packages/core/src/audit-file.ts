@@ -10,6 +10,7 @@ import type { ExtractOptions, ExtractionProblem } from './extract/types.js';
 import { cacheKey } from './cache/key.js';
 import { extractorFingerprint } from './cache/fingerprint.js';
 import { NO_CACHE, type RawDocumentCache } from './cache/store.js';
+import { resultKey, type ResultCache } from './cache/results.js';
 import type { SourceLines } from './format/types.js';
 import type { FileReport } from './report/schema.js';
 import type { RulePack } from './rules/pack-schema.js';
@@ -31,7 +32,10 @@ export interface AuditFileOptions {
   extract?: ExtractOptions;
   /** Force the contract language (detection otherwise); also the language of messages. */
   language?: Language;
+  /** Extracted text by content (skips extraction). */
   cache?: RawDocumentCache;
+  /** Whole results by content, code, pack and options (skips extraction and auditing). */
+  results?: ResultCache;
   extractor?: FileExtractor;
   /** The path as the report shows it (default: `path` as given). */
   displayPath?: string;
@@ -69,8 +73,14 @@ export async function auditFileDetailed(path: string, options: AuditFileOptions)
   if (!read.ok) return { report: errorReport(shown, read.problem), sourceLines: none };
   const sha256 = createHash('sha256').update(read.bytes).digest('hex');
   const key = cacheKey({ sha256, extractorVersion: extractorFingerprint(), password: extractOptions.password, ocr: extractOptions.ocr ?? true });
+  const resultsKey = options.results
+    ? resultKey({ sha256, pack: options.pack, language: options.language, ocr: extractOptions.ocr ?? true, password: extractOptions.password, maxPages: extractOptions.maxPages })
+    : '';
+  const known = options.results ? await options.results.get(resultsKey) : null;
+  if (known) return { report: { path: shown, ...known.report }, sourceLines: new Map(known.sourceLines) };
 
   let raw: RawDocument | null = await cache.get(key);
+  let cacheable = true;
   if (!raw) {
     // Plain text is decoded here: starting an isolated reader (and its PDF stack) would cost
     // more than the file, and decoding text cannot hang or blow up.
@@ -87,7 +97,8 @@ export async function auditFileDetailed(path: string, options: AuditFileOptions)
     // whose pages were not OCR'd (no OCR engine here) is not cached either: another machine may
     // have one, and the key cannot tell.
     const ocrMissing = raw.pages.some((page) => page.noTextLayer && page.ocrConfidence === undefined);
-    if ((!result.sha256 || result.sha256 === sha256) && !ocrMissing) await cache.set(key, raw);
+    cacheable = (!result.sha256 || result.sha256 === sha256) && !ocrMissing;
+    if (cacheable) await cache.set(key, raw);
   }
 
   try {
@@ -103,7 +114,12 @@ export async function auditFileDetailed(path: string, options: AuditFileOptions)
       warnings: doc.warnings.map(({ code, message }) => ({ code, message })),
       findings,
     };
-    return { report, sourceLines: TEXT_FORMATS.has(raw.format) ? linesOf(raw, report) : none };
+    const sourceLines = TEXT_FORMATS.has(raw.format) ? linesOf(raw, report) : none;
+    if (options.results && cacheable) {
+      const { path: _path, ...rest } = report;
+      await options.results.set(resultsKey, { report: rest, sourceLines: [...sourceLines] });
+    }
+    return { report, sourceLines };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const problem: ExtractionProblem = { code: 'internal', message: `Auditing the text failed unexpectedly (${detail}); please report it.` };

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RawDocument } from '../document/types.js';
-import { cacheKey, createDiskCache, defaultCacheDir } from './index.js';
+import { cacheKey, coreFingerprint, createDiskCache, createResultCache, defaultCacheDir, resultKey } from './index.js';
+import type { RulePack } from '../rules/pack-schema.js';
 
 const raw: RawDocument = { format: 'pdf', paged: true, pages: [{ text: 'Article 1', ocrConfidence: 88 }], warnings: [] };
 const base = { sha256: 'a'.repeat(64), extractorVersion: '1.0.0', ocr: true };
@@ -76,5 +77,35 @@ describe('disk cache', () => {
     expect(defaultCacheDir({ XDG_CACHE_HOME: '/xdg' }, '/home/u')).toBe('/xdg/clausier');
     expect(defaultCacheDir({ XDG_CACHE_HOME: 'relative' }, '/home/u')).toBe('/home/u/.cache/clausier');
     expect(defaultCacheDir({}, '/home/u')).toBe('/home/u/.cache/clausier');
+  });
+});
+
+describe('result cache', () => {
+  const pack = { id: 'p', version: '1', title: { fr: 'p', en: 'p' }, rules: [] } as unknown as RulePack;
+  const input = { sha256: 'a'.repeat(64), pack, ocr: true };
+
+  it('keys on content, code, pack, language and extraction options', () => {
+    const key = resultKey(input);
+    expect(resultKey({ ...input })).toBe(key);
+    expect(coreFingerprint()).toMatch(/^[0-9a-f]{16}$/);
+    expect(resultKey({ ...input, sha256: 'b'.repeat(64) })).not.toBe(key);
+    expect(resultKey({ ...input, pack: { ...pack, version: '2' } })).not.toBe(key);
+    expect(resultKey({ ...input, language: 'en' })).not.toBe(key);
+    expect(resultKey({ ...input, ocr: false })).not.toBe(key);
+    expect(resultKey({ ...input, password: 'x' })).not.toBe(key);
+  });
+
+  it('round-trips a result and ignores a malformed one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clausier-results-'));
+    const cache = createResultCache(dir);
+    const result = {
+      report: { format: 'txt', language: 'fr' as const, pages: null, status: 'audited' as const, sha256: 'a'.repeat(64), warnings: [], findings: [] },
+      sourceLines: [['log-retention', { startLine: 3, endLine: 4 }]] as Array<[string, { startLine: number; endLine: number }]>,
+    };
+    await cache.set('k'.repeat(64), result);
+    expect(await cache.get('k'.repeat(64))).toEqual(result);
+    const [file] = entryFiles(dir);
+    writeFileSync(file!, JSON.stringify({ version: 1, key: 'k'.repeat(64), report: { status: 'audited' }, sourceLines: [] }));
+    expect(await cache.get('k'.repeat(64))).toBeNull();
   });
 });
