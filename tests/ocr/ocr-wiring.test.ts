@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyWithOcr, pageList, type PdfPageForOcr } from '../../packages/core/src/extract/ocr.js';
 import type { ExtractResult } from '../../packages/core/src/extract/types.js';
@@ -140,8 +141,9 @@ function expectLineRead(text: string, confidence: number): void {
 }
 
 describe('real engines on one line', () => {
-  it('tesseract.js reads it offline from the npm language data', { timeout: 30_000 }, async () => {
+  it('tesseract.js reads it offline from the npm language data, caching nothing in the working folder', { timeout: 30_000 }, async () => {
     const { png, dpi } = await renderedLine();
+    const before = readdirSync(process.cwd());
     const engine = await createTesseractJsEngine();
     try {
       const page = await engine.recognize(png, dpi);
@@ -149,6 +151,8 @@ describe('real engines on one line', () => {
     } finally {
       await engine.close();
     }
+    // Its default would fetch fra/eng from a CDN and write fra.traineddata here.
+    expect(readdirSync(process.cwd()).filter((name) => !before.includes(name) && name.includes('traineddata'))).toEqual([]);
   });
 
   it('the system tesseract reads it (skipped when not installed)', { timeout: 30_000 }, async (context) => {

@@ -80,7 +80,6 @@ interface Slot {
   child: ChildProcess;
   ready: Promise<void>;
   jobsDone: number;
-  busy: boolean;
   /** Last few KiB of the child's stderr: tells a V8 heap OOM from other crashes. */
   stderrTail: string;
   exited: boolean;
@@ -116,7 +115,7 @@ export function createIsolationPool(options: IsolationPoolOptions = {}): Isolati
       serialization: 'advanced',
       env: { ...process.env, CLAUSIER_ISOLATED: '1' },
     });
-    const slot: Slot = { child, ready: Promise.resolve(), jobsDone: 0, busy: false, stderrTail: '', exited: false };
+    const slot: Slot = { child, ready: Promise.resolve(), jobsDone: 0, stderrTail: '', exited: false };
     child.stderr?.on('data', (chunk: Buffer) => {
       slot.stderrTail = (slot.stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL_BYTES);
     });
@@ -148,7 +147,6 @@ export function createIsolationPool(options: IsolationPoolOptions = {}): Isolati
   }
 
   function release(slot: Slot, healthy: boolean): void {
-    slot.busy = false;
     if (!healthy || slot.jobsDone >= limits.recycleAfter || closed) kill(slot);
     else idle.push(slot);
   }
@@ -158,7 +156,6 @@ export function createIsolationPool(options: IsolationPoolOptions = {}): Isolati
       const waiting = queue.shift()!;
       running++;
       const slot = acquire();
-      slot.busy = true;
       runOn(slot, waiting.job, waiting.args).then((outcome) => {
         running--;
         waiting.resolve(outcome);
