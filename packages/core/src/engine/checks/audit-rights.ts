@@ -25,7 +25,7 @@ const CERTIFICATES_INSTEAD =
   /(?:exclusively|solely|only|exclusivement|uniquement|seulement)\s+(?:by|through|par|en|sur)\s+(?:reviewing|review of|the (?:review|provision|delivery) of|l'examen|la (?:remise|communication|production)|(?:ex)?aminant|consultant)[^.]{0,100}(?:certifi|soc ?[12]|iso|reports?|rapports?|attestation)|(?:en lieu et place|au lieu|in lieu|instead|r[ée]put[ée]e?s? satisfai|deemed (?:to )?(?:satisf|fulfil)|satisf(?:y|ied|ies) (?:by|through)|(?:se limite|limit[ée]e?s?|limited) (?:[àa] la (?:communication|fourniture|remise)|to (?:the provision|providing|a review))|exclusivement (?:par|sur)|solely (?:by|through)|by (?:providing|making available) (?:a copy of )?(?:its|the) (?:soc|iso|certif|audit report|third[- ]party))[^.]{0,160}(?:certifi|soc ?[12]|iso|rapports? d'audit|audit reports?|attestation|questionnaire)|(?:certifi\p{L}*|soc ?[12][^.]{0,40}report|rapports? d'audit (?:tiers|externe))[^.]{0,120}(?:en lieu et place|in lieu of|instead of|suffi|r[ée]put[ée]|deemed|satisf)/iu;
 // The audit right given up for documents: "tient lieu d'audit", "satisfies any right of audit", "le CHU renonce à ses audits".
 const AUDIT_WAIVED =
-  /tien(?:t|nent|dra) lieu d'audit|vaut audit|en lieu et place (?:de l'|d'|des )audits?|r[ée]put[ée]e?s? (?:satisfaire|remplir)[^.]{0,40}audit|renonce[^.]{0,40}audits?|in lieu of (?:any )?(?:audits?|inspections?)|satisf(?:y|ies|ied)[^.]{0,40}(?:rights? (?:of|to) audit|audit rights?|audit obligations?)|(?:audit rights?|rights? (?:of|to) audit)[^.]{0,80}(?:shall|will) be (?:fully |deemed )?satisfied|(?:shall|will) not (?:conduct|carry out|perform|request)[^.]{0,40}(?:on-site )?audits?|satisfaire [àa] (?:cette|son|ses|l'|la pr[ée]sente)\s*obligations?[^.]{0,40}\ben (?:remettant|produisant|communiquant|fournissant|transmettant)|(?:may|can) (?:instead )?(?:satisfy|discharge|fulfil+) (?:this|such|its|that) (?:obligation|requirement)[^.]{0,40}\bby (?:providing|delivering|furnishing|making available)|(?:peut|pourra) (?:toutefois )?(?:remplacer|substituer)[^.]{0,60}audit|satisf\p{L}*\s+[àa]\s+[^.]{0,40}(?:audit|obligation|demande)[^.]{0,60}\ben (?:lui )?(?:remettant|produisant|communiquant|fournissant|transmettant)|(?:peut|pourra) (?:toutefois |n[ée]anmoins |cependant )?(?:satisfaire|r[ée]pondre|s'acquitter|se lib[ée]rer|se dispenser)[^.]{0,80}\ben (?:remettant|produisant|communiquant|fournissant|transmettant)[^.]{0,120}(?:certificat|rapport|attestation|synth[èe]se)/iu;
+  /tien(?:t|nent|dra) lieu d'audit|vaut audit|en lieu et place (?:de l'|d'|des )audits?|r[ée]put[ée]e?s? (?:satisfaire|remplir)[^.]{0,40}audit|renonce[^.]{0,40}audits?|in lieu of (?:any )?(?:audits?|inspections?)|satisf(?:y|ies|ied)[^.]{0,40}(?:rights? (?:of|to) audit|audit rights?|audit obligations?)|(?:audit rights?|rights? (?:of|to) audit)[^.]{0,200}(?:shall|will) be (?:fully |deemed )?satisfied|(?:shall|will) be (?:fully |deemed )?satisfied by (?:these|the|its|such|[\p{L}]+'s)?\s*(?:[\p{L}-]+\s+){0,3}(?:reports?|certific\p{L}*|attestations?|documentation)|(?:shall|will) not (?:conduct|carry out|perform|request)[^.]{0,40}(?:on-site )?audits?|satisfaire [àa] (?:cette|son|ses|l'|la pr[ée]sente)\s*obligations?[^.]{0,40}\ben (?:remettant|produisant|communiquant|fournissant|transmettant)|(?:may|can) (?:instead )?(?:satisfy|discharge|fulfil+) (?:this|such|its|that) (?:obligation|requirement)[^.]{0,40}\bby (?:providing|delivering|furnishing|making available)|(?:peut|pourra) (?:toutefois )?(?:remplacer|substituer)[^.]{0,60}audit|satisf\p{L}*\s+[àa]\s+[^.]{0,40}(?:audit|obligation|demande)[^.]{0,60}\ben (?:lui )?(?:remettant|produisant|communiquant|fournissant|transmettant)|(?:peut|pourra) (?:toutefois |n[ée]anmoins |cependant )?(?:satisfaire|r[ée]pondre|s'acquitter|se lib[ée]rer|se dispenser)[^.]{0,80}\ben (?:remettant|produisant|communiquant|fournissant|transmettant)[^.]{0,120}(?:certificat|rapport|attestation|synth[èe]se)/iu;
 // "Les audits de sécurité sont réalisés …", "Audits … shall take place …": audits stated to happen.
 const AUDITS_HAPPEN =
   /(?:audits?|contr[ôo]les?|inspections?)[^.;]{0,80}?\b(?:sont|est|seront|sera|shall|will|may)\s+(?:be\s+)?(?:r[ée]alis[ée]s?|effectu[ée]s?|men[ée]s?|conduit[ée]?s?|conducted|carried out|performed|held|take place|occur)/iu;
@@ -35,6 +35,13 @@ const APPROVAL =
 const APPROVAL_REASONABLE = /(?:ne peut (?:[êe]tre )?refus[ée]|not (?:to be )?unreasonably (?:withheld|refused|delayed)|sans motif l[ée]gitime|sauf motif (?:l[ée]gitime|s[ée]rieux)|concurrent|competitor)/iu;
 const DOC_ONLY =
   /ne (?:peut|pourra|peuvent|pourront) porter que sur (?:les |des )?(?:documents|pi[èe]ces|[ée]l[ée]ments documentaires)|(?:can|may|shall) only (?:cover|consist of|be (?:carried out|conducted|performed) (?:on|by reviewing)) (?:the )?(?:documents|documentation|records provided)|exclut (?:toute?|les) (?:visites?|audits?|contr[ôo]les?|inspections?|tests?)|(?:documentaires?|documentary|sur pi[èe]ces)\s+(?:uniquement|seulement|only|exclusivement)|(?:is|are|shall be|est|sont|reste|restent)\s+(?:purely |strictly |solely |uniquement |exclusivement )?(?:documentaires?|documentary|paper-based|desk-based)\b|(?:exclusivement|uniquement|seulement|only|solely|limited to)\s+(?:sur\s+(?:pi[èe]ces|documents?)|documentaires?|documentary|(?:a |the )?(?:review of )?documents?|(?:on )?paper|remote(?:ly)?|questionnaires?)|(?:à l'exclusion|excluding|sans|excluant|no|not include|n'inclut pas)\s+(?:de\s+)?(?:tout(?:e)?\s+)?(?:audits?|visites?|contr[ôo]les?|inspections?)?\s*(?:sur (?:site|place)|on[- ]site|physiques?|des locaux)|(?:pas|aucun(?:e)?|no|not)\s+(?:d'|de\s+)?(?:audits?\s+|visites?\s+|inspections?\s+)?(?:sur (?:site|place)|on[- ]site)/iu;
+const SUPPLIER_AUDITOR =
+  /(?:mandat[ée]|d[ée]sign[ée]|choisi|missionn[ée]|appointed|engaged|selected|commissioned)\s+par\s+(?:le|l')\s*(?:titulaire|prestataire|fournisseur|[ée]diteur|h[ée]bergeur)|(?:appointed|engaged|selected|commissioned)\s+by\s+(?:the\s+)?(?:supplier|provider|vendor|processor|contractor)/iu;
+const PROHIBITION = /s'interdi\p{L}*|il est interdit|est interdit|interdiction de|is prohibited|are prohibited|shall refrain|prohibited from/iu;
+const DOCUMENT_ACCESS =
+  /(?:consulter|examiner|acc[ée]der|review|examine|access)\s+(?:[àa]\s+)?(?:l'ensemble des |les |tous les |the |all |any )?(?:documents|documentation|pi[èe]ces|records|informations?)/iu;
+const ON_SITE =
+  /sur site|sur place|on[- ]site|inspections?|visites?|locaux|premises|tests? (?:techniques|d'intrusion)|technical test|penetration|intrusion|facilities|installations/iu;
 const CONDITIONAL =
   /(?:where|if|to the extent (?:that )?|only (?:where|if))\s*(?:applicable |the )?(?:data protection )?(?:laws?|legislation|regulations?)\s+(?:afford|grant|provide|require|give)|dans la mesure o[ùu] (?:la|les) (?:r[ée]glementation|l[ée]gislation|lois?)\s+(?:l'|le |les )?(?:exige|impose|pr[ée]voi)|(?:uniquement|seulement|only)\s+(?:en cas|si|lorsque|apr[èe]s|following|if|in the event|where|upon)|(?:ne peut|ne pourra)[^.]{0,60}qu'(?:en cas|apr[èe]s|[àa] la suite)/iu;
 const FREQUENCY_TWO_PLUS =
@@ -126,6 +133,14 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   }
   if (subcontractors && bound.role !== 'client') return {};
   if (bound.role === 'other') return {};
+  // An auditor the supplier appoints runs the supplier's own certification audit, not the client's.
+  if (SUPPLIER_AUDITOR.test(lower)) {
+    return { nearMiss: { sentence, note: pick(lang, "l'auditeur est mandaté par le prestataire (audit de certification), pas par le client.", 'the auditor is appointed by the supplier (a certification audit), not by the client.'), closeness: 2 } };
+  }
+  // "Le Client s'interdit : … les tests d'intrusion non autorisés": a prohibition, not a right.
+  if (PROHIBITION.test(`${sentence.leadIn ?? ''} ${lower.slice(0, audit.index)}`)) {
+    return { nearMiss: { sentence, note: pick(lang, "la phrase interdit au client d'agir, elle ne lui donne pas de droit d'audit.", 'the sentence forbids the client to act; it grants no audit right.'), closeness: 2 } };
+  }
   if (isNegated(lower.slice(0, audit.index), lang) && !DOC_ONLY.test(lower)) {
     return { nearMiss: { sentence, note: pick(lang, "la phrase exclut l'audit (tournure négative).", 'the sentence rules audits out (negation).'), closeness: 4 } };
   }
@@ -141,7 +156,8 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   if (notice && notice.days > maxNotice) reasons.push('long-notice');
   if (APPROVAL.test(lower) && !APPROVAL_REASONABLE.test(lower)) reasons.push('auditor-approval');
   if (MUTUAL.test(lower)) reasons.push('mutual-agreement');
-  if (DOC_ONLY.test(lower)) reasons.push('documentary-only');
+  // "permettre … de consulter l'ensemble des documents": documents only, when nothing on site or technical is granted.
+  if (DOC_ONLY.test(lower) || (DOCUMENT_ACCESS.test(lower) && !ON_SITE.test(lower))) reasons.push('documentary-only');
   if (CONDITIONAL.test(lower)) reasons.push('conditional');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (PLACEHOLDER.test(lower)) reasons.push('placeholder');

@@ -42,6 +42,15 @@ function inAddress(text: string, m: RegExpExecArray): boolean {
   return /^[\p{L}\d._-]*@/u.test(text.slice(m.index! + m[0].length)) || /[@.]$/.test(text.slice(0, m.index));
 }
 
+/** "SOC | Security Operation Center": a row of a list of acronyms, not a contact. */
+function glossaryRow(sentence: Sentence): boolean {
+  if (!sentence.tableRow) return false;
+  const cells = sentence.text.split(' | ').map((c) => c.trim()).filter(Boolean);
+  if (cells.length !== 2 || !/^[\p{Lu}\d-]{2,8}$/u.test(cells[0]!)) return false;
+  const initials = cells[1]!.split(/[\s-]+/).map((w) => w[0] ?? '').join('').toUpperCase();
+  return initials.startsWith(cells[0]!.replace(/[^\p{Lu}]/gu, '').slice(0, 2));
+}
+
 function hasCoordinates(text: string): boolean {
   return EMAIL.test(text) || hasPhone(text);
 }
@@ -136,7 +145,7 @@ export const securityContacts: Check = (context) => {
     const sentence: Sentence = sentences[i]!;
     const lower = sentence.lower;
     const heading = analysis.headingPath(sentence);
-    if (analysis.isDefinition(sentence) || sentence.heading) continue;
+    if (analysis.isDefinition(sentence) || sentence.heading || glossaryRow(sentence)) continue;
     // The DPO is read too: a DPO alone is a weak answer, not no answer.
     const securityHere = SECURITY_ROLE.test(lower) || (PRIVACY_ROLE.test(lower) && hasCoordinates(sentence.text));
     // A table row under a security-contacts heading counts as a security contact row.

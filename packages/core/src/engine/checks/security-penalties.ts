@@ -30,6 +30,8 @@ const TOKEN_CAP =
 const NO_PENALTY =
   /\bpas\s+(?:\p{L}+\s+){0,2}?de\s+p[ée]nalit|(?:aucune?|no|not|pas de|sans|ni|nor|without)\s+(?:\p{L}+\s+){0,3}?(?:p[ée]nalit|penalt|liquidated|service credits?|cr[ée]dits? de service|avoirs?)|(?:p[ée]nalit[ée]s?|penalt(?:y|ies)|service credits?)\s+(?:ne sont pas|ne seront pas|are not|shall not|will not|do not|does not)\s+(?:applicables?|appliqu|apply|payable|due)/iu;
 
+const LEGAL_SANCTION =
+  /(?:civil|criminal|penal|administrative) (?:or criminal )?penalt|sanctions? p[ée]nales?|p[ée]nalit[ée]s? (?:p[ée]nales|administratives)|amendes? administratives?|administrative fines?|contempt of court|code p[ée]nal/iu;
 const LATE_PAYMENT =
   /taux d'int[ée]r[êe]t l[ée]gal|taux directeur|statutory interest|int[ée]r[êe]ts? (?:moratoires|de retard)|indemnit[ée] forfaitaire (?:de (?:40|quarante)|pour frais de recouvrement)|frais de recouvrement|late[- ]payment|interest on (?:late|overdue|unpaid)|overdue (?:amounts|sums|invoices)|retard de paiement|d[ée]faut de paiement|paiement tardif/iu;
 
@@ -97,6 +99,10 @@ function read(context: CheckContext, sentence: Sentence, text: string, tableText
   // "tout manquement aux obligations du présent article" in a security article attaches the penalty to security.
   if (NO_PENALTY.test(lower)) {
     return { nearMiss: { sentence, note: pick(lang, 'la phrase exclut toute pénalité.', 'the sentence rules penalties out.'), closeness: 3 } };
+  }
+  // Penalties under criminal or administrative law are no contractual penalty.
+  if (LEGAL_SANCTION.test(sentence.lower)) {
+    return { nearMiss: { sentence, note: pick(lang, 'sanction pénale ou administrative, pas une pénalité contractuelle.', 'a criminal or regulatory sanction, not a contractual penalty.'), closeness: 0 } };
   }
   // Late-payment interest is owed by the client: not a supplier penalty at all.
   if (LATE_PAYMENT.test(sentence.lower) && !SECURITY_OBLIGATION.test(sentence.lower.replace(new RegExp(LATE_PAYMENT.source, 'giu'), ' '))) {
