@@ -28,7 +28,11 @@ export interface IsolationLimits {
   timeoutMs?: number;
   /** V8 old-space cap of each child, MiB (`--max-old-space-size`, default 512). */
   maxHeapMb?: number;
-  /** Resident-memory cap of each child, MiB, checked every `memoryPollMs` (default 768; Linux only). */
+  /**
+   * Resident-memory cap of each child, MiB, checked every `memoryPollMs` (default 1024; Linux
+   * only). A reader OCRing a page with tesseract.js peaks near 850 MiB (pdf.js and its
+   * bitmap, Tesseract's WebAssembly heap, the repair word lists); about 600 with the system tesseract.
+   */
   maxRssMb?: number;
   /** Files a child reads before it is replaced (default 50). */
   recycleAfter?: number;
@@ -43,7 +47,7 @@ export interface IsolationLimits {
 export const DEFAULT_ISOLATION_LIMITS: Required<IsolationLimits> = {
   timeoutMs: 120_000,
   maxHeapMb: 512,
-  maxRssMb: 768,
+  maxRssMb: 1024,
   recycleAfter: 50,
   concurrency: Math.min(2, availableParallelism()),
   memoryPollMs: 200,

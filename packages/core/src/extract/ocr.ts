@@ -60,6 +60,8 @@ export async function classifyWithOcr<P extends PdfPageForOcr>(
 
   let engine: OcrEngine;
   try {
+    // Starting tesseract.js (WebAssembly, language data) takes seconds: budget it like a page.
+    announceOcrPage();
     engine = await (dependencies.engine ?? sharedOcrEngine)();
   } catch (error) {
     return explainNoText(classify(pages, damagedPages), `This PDF is a scan and OCR could not start (${messageOf(error)}); install tesseract-ocr or export the original document.`);
