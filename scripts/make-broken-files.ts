@@ -77,7 +77,7 @@ export async function makeBrokenFiles(folder: string): Promise<BrokenFile[]> {
   put({ name: 'docx-tronqué.docx', expected: 'corrupt', what: 'a DOCX cut in half' }, goodDocx.subarray(0, Math.floor(goodDocx.length / 2)));
   put({ name: 'trop-de-pages.pdf', expected: 'too-many-pages', what: 'a PDF of 501 pages (limit 500)' }, await blankPdf(501));
   put(
-    { name: 'lent.pdf', expected: 'timeout', what: `a PDF whose single page holds 1 000 000 text operators (limit ${SLOW_FILE_TIMEOUT_MS} ms)`, limits: { timeoutMs: SLOW_FILE_TIMEOUT_MS } },
+    { name: 'lent.pdf', expected: 'timeout', what: `a PDF of 40 pages, each 1 000 000 text operators (limit ${SLOW_FILE_TIMEOUT_MS} ms)`, limits: { timeoutMs: SLOW_FILE_TIMEOUT_MS } },
     slowPdf(),
   );
   put(
@@ -144,35 +144,48 @@ function truncatePdf(pdf: Uint8Array): Uint8Array {
   return pdf.subarray(0, Math.min(pdf.length, 400));
 }
 
-/** One page, one content stream of 1 000 000 tiny show-text operators: slow to read, small on disk (deflated). */
+/**
+ * Forty pages sharing one content stream of 1 000 000 tiny show-text operators:
+ * minutes of pdf.js work whatever the machine, in a 50 KB file (deflated, and
+ * the stream is stored once).
+ */
 function slowPdf(): Uint8Array {
   const operators = Buffer.from(`BT /F1 1 Tf 10 10 Td ${'(ab) Tj 0.001 0 Td '.repeat(1_000_000)}ET`, 'latin1');
-  return simplePdf(deflateRawToZlib(operators), { filter: '/FlateDecode' });
+  return simplePdf(deflateRawToZlib(operators), { filter: '/FlateDecode', pages: 40 });
 }
 
 /**
- * A minimal one-page PDF around a given content stream, optionally encrypted
- * with the Standard security handler (revision 3, RC4 128-bit), written by
- * hand: pdf-lib cannot encrypt, and the test must not need qpdf.
+ * A minimal PDF whose pages all show one given content stream, optionally
+ * encrypted with the Standard security handler (revision 3, RC4 128-bit),
+ * written by hand: pdf-lib cannot encrypt, and the test must not need qpdf.
+ * Objects: 1 catalog, 2 page tree, 3 font, 4 content stream, 5 encryption
+ * dictionary (when encrypted), then one object per page.
  */
-function simplePdf(content: Buffer, options: { filter?: string; encrypt?: { userPassword: string } } = {}): Uint8Array {
+function simplePdf(content: Buffer, options: { filter?: string; encrypt?: { userPassword: string }; pages?: number } = {}): Uint8Array {
   const id = createHash('md5').update('clausier-test-pdf').digest();
   const security = options.encrypt ? standardSecurity(options.encrypt.userPassword, id) : null;
   const streamBytes = security ? rc4(security.objectKey(4, 0), content) : content;
+  const pageCount = options.pages ?? 1;
+  const firstPage = 6;
+  const pageRefs = Array.from({ length: pageCount }, (_, i) => `${firstPage + i} 0 R`).join(' ');
   const objects: Buffer[] = [
     Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
-    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
-    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>'),
+    Buffer.from(`<< /Type /Pages /Kids [${pageRefs}] /Count ${pageCount} >>`),
+    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'),
     Buffer.concat([
       Buffer.from(`<< /Length ${streamBytes.length}${options.filter ? ` /Filter ${options.filter}` : ''} >>\nstream\n`),
       streamBytes,
       Buffer.from('\nendstream'),
     ]),
-    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'),
+    Buffer.from(
+      security
+        ? `<< /Filter /Standard /V 2 /R 3 /Length 128 /P ${security.permissions} /O <${security.owner.toString('hex')}> /U <${security.user.toString('hex')}> >>`
+        : '<< >>', // unused when not encrypted
+    ),
+    ...Array.from({ length: pageCount }, () =>
+      Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>'),
+    ),
   ];
-  if (security) {
-    objects.push(Buffer.from(`<< /Filter /Standard /V 2 /R 3 /Length 128 /P ${security.permissions} /O <${security.owner.toString('hex')}> /U <${security.user.toString('hex')}> >>`));
-  }
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   const offsets: number[] = [];
   let length = parts[0]!.length;
@@ -185,7 +198,7 @@ function simplePdf(content: Buffer, options: { filter?: string; encrypt?: { user
   const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
   const trailer =
     `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /ID [<${id.toString('hex')}> <${id.toString('hex')}>]` +
-    (security ? ` /Encrypt ${objects.length} 0 R` : '') +
+    (security ? ' /Encrypt 5 0 R' : '') +
     ` >>\nstartxref\n${length}\n%%EOF\n`;
   parts.push(Buffer.from(xref + trailer));
   return Buffer.concat(parts);
