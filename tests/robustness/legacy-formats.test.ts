@@ -110,3 +110,27 @@ describe('DOC extractor on non-Word OLE files', () => {
     expect(await docExtractor.extract(fake, {})).toMatchObject({ ok: false, problem: { code: 'unsupported-format' } });
   });
 });
+
+describe('committed fixtures (no LibreOffice needed)', () => {
+  // French typography: no-break spaces inside « » and before ; : ! ?
+  const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+  it('reads the Word 97 fixture with its accents and ligatures', async () => {
+    const result = await docExtractor.extract(readFileSync('fixtures/eval/dev/b-fr-hebergement-hds-4.doc'), {});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const text = spaced(result.raw.pages[0]!.text);
+    expect(text).toContain("CONVENTION D'HÉBERGEMENT DE DONNÉES DE SANTÉ À CARACTÈRE PERSONNEL");
+    expect(text).toContain('Groupement Hospitalier de Territoire Cœur de Loire');
+    expect(text).toContain('« le GHT »');
+  });
+
+  it('reads the RTF fixture', async () => {
+    const result = await rtfExtractor.extract(readFileSync('fixtures/contracts/fr-sauvegarde-externalisee.rtf'), {});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(spaced(result.raw.pages[0]!.text)).toContain('CONTRAT DE SERVICE DE SAUVEGARDE EXTERNALISÉE');
+    expect(spaced(result.raw.pages[0]!.text)).toContain('ci-après « le Prestataire ».');
+    expect(result.raw.warnings).toEqual([]);
+  });
+});
