@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditFile } from '../../packages/core/src/audit-file.js';
@@ -105,6 +106,17 @@ function runMeasured(args: string[], cwd: string, measure: boolean): Promise<Mea
   });
 }
 
+/** Name → content hash and mtime of each regular file (symlinks and the FIFO by type only): what must not change. */
+function snapshot(folder: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(folder).map((name) => {
+      const info = lstatSync(join(folder, name));
+      if (!info.isFile()) return [name, info.isSymbolicLink() ? 'symlink' : 'special'];
+      return [name, `${createHash('sha256').update(readFileSync(join(folder, name))).digest('hex')} ${info.mtimeMs}`];
+    }),
+  );
+}
+
 const verdicts = (report: FileReport) => Object.fromEntries(report.findings.map((finding) => [finding.rule, finding.status]));
 
 export function mixedBatchSuite(options: MixedBatchOptions): void {
@@ -115,6 +127,7 @@ export function mixedBatchSuite(options: MixedBatchOptions): void {
   let pack: RulePack;
   let run: MeasuredRun;
   let reports: FileReport[] = [];
+  let before: Record<string, string> = {};
   const byName = (name: string) => reports.find((report) => basename(report.path) === name);
 
   beforeAll(async () => {
@@ -127,6 +140,7 @@ export function mixedBatchSuite(options: MixedBatchOptions): void {
       return name;
     });
     pack = await loadPack();
+    before = snapshot(folder);
     const args = ['audit', folder, '-f', 'jsonl', '--no-cache', '-q', '--fail-on', 'never', '--timeout', `${options.timeoutSeconds}s`];
     if (options.measure) args.push('-j', '1');
     run = await runMeasured(args, dir, options.measure);
@@ -146,6 +160,10 @@ export function mixedBatchSuite(options: MixedBatchOptions): void {
       expect(run.code, run.stderr).toBe(2);
       // The two loop ends and the FIFO included: nothing silently skipped.
       expect(reports).toHaveLength(broken.length + good.length);
+    });
+
+    it('modifies, adds and removes nothing in the audited folder', () => {
+      expect(snapshot(folder)).toEqual(before);
     });
 
     it('reports each bad file with its code', () => {
