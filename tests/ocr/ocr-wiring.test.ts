@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { classifyWithOcr, pageList, type PdfPageForOcr } from '../../packages/core/src/extract/ocr.js';
 import type { ExtractResult } from '../../packages/core/src/extract/types.js';
@@ -139,6 +140,24 @@ function expectLineRead(text: string, confidence: number): void {
   expect(text).toMatch(/Titulaire notifie/);
   expect(confidence).toBeGreaterThan(70);
 }
+
+describe('rendering pages for OCR', () => {
+  it('caps the bitmap of an absurdly large page instead of allocating gigabytes', { timeout: 30_000 }, async () => {
+    const pdf = await PDFDocument.create();
+    pdf.addPage([14_400, 14_400]); // 5 m square, the largest page PDF allows: 200 000 px at 300 dpi
+    const renderer = await openPageRenderer(await pdf.save());
+    try {
+      const page = await renderer.render(1);
+      const png = Buffer.from(page.png);
+      const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)]; // PNG IHDR
+      expect(width * height).toBeLessThanOrEqual(12_000_000);
+      expect(width * height).toBeGreaterThan(10_000_000);
+      expect(page.dpi).toBeLessThan(20);
+    } finally {
+      await renderer.close();
+    }
+  });
+});
 
 describe('real engines on one line', () => {
   it('tesseract.js reads it offline from the npm language data, caching nothing in the working folder', { timeout: 30_000 }, async () => {
