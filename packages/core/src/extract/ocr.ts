@@ -1,6 +1,6 @@
 import type { OcrEngine, OcrPageText } from './ocr/engine.js';
 import { announceOcrPage } from './ocr/budget.js';
-import { sharedOcrEngine } from './ocr/choose-engine.js';
+import { closeSharedOcrEngine, sharedOcrEngine } from './ocr/choose-engine.js';
 import { openPageRenderer } from './ocr/render-pages.js';
 import { repairOcrText } from './ocr/repair.js';
 import type { ExtractOptions, ExtractResult } from './types.js';
@@ -67,6 +67,9 @@ export async function classifyWithOcr<P extends PdfPageForOcr>(
     return explainNoText(classify(pages, damagedPages), `This PDF is a scan and OCR could not start (${messageOf(error)}); install tesseract-ocr or export the original document.`);
   }
   const read = await ocrPages(pdf, scanned, engine, options.password);
+  // A failing engine (a crashed WebAssembly worker, a tesseract that went away) must not
+  // fail every later file of the batch: the next scan starts a fresh one.
+  if (read.failed.length > 0 && !dependencies.engine) await closeSharedOcrEngine().catch(() => {});
   const usedOcr: number[] = [];
   const filled = pages.map((page) => {
     const ocr = read.texts.get(page.number);
