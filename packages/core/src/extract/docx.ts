@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { DocumentWarning, RawHeading } from '../document/types.js';
 import type { ExtractOptions, ExtractResult, Extractor } from './types.js';
 import { inspectZip } from './zip-guard.js';
+import { attributesOf, childrenOf, pushParagraph, tagOf, textOf, type XmlNode } from './xml-nodes.js';
 
 /**
  * DOCX through mammoth's HTML, walked with fast-xml-parser so tables keep
@@ -10,8 +11,6 @@ import { inspectZip } from './zip-guard.js';
  * comments; it does not expose headers and footers, so they are not read.
  * Footnotes come last, as "[n] text" paragraphs.
  */
-
-type XmlNode = Record<string, unknown>;
 
 const htmlParser = new XMLParser({
   preserveOrder: true,
@@ -162,27 +161,3 @@ function inlineText(nodes: XmlNode[]): string {
   return text;
 }
 
-function pushParagraph(paragraphs: string[], text: string): void {
-  const trimmed = text.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
-  if (trimmed !== '') paragraphs.push(trimmed);
-}
-
-function tagOf(node: XmlNode): string | null {
-  for (const key of Object.keys(node)) if (key !== ':@' && key !== '#text') return key;
-  return null;
-}
-
-function childrenOf(node: XmlNode): XmlNode[] {
-  const tag = tagOf(node);
-  const children = tag === null ? undefined : node[tag];
-  return Array.isArray(children) ? (children as XmlNode[]) : [];
-}
-
-function attributesOf(node: XmlNode): Record<string, string> {
-  return (node[':@'] as Record<string, string> | undefined) ?? {};
-}
-
-function textOf(node: XmlNode): string {
-  const value = node['#text'];
-  return typeof value === 'string' ? value : value === undefined ? '' : String(value);
-}

@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { DocumentWarning, RawHeading } from '../document/types.js';
 import type { ExtractOptions, ExtractResult, Extractor } from './types.js';
 import { inspectZip } from './zip-guard.js';
+import { attributesOf, childrenOf, pushParagraph, tagOf, textOf, tidy, type XmlNode } from './xml-nodes.js';
 
 /**
  * ODT: the zip guard, then content.xml parsed by fast-xml-parser (the guard
@@ -9,8 +10,6 @@ import { inspectZip } from './zip-guard.js';
  * prefixes are dropped: `text:p` is read as `p`. Tracked changes are read as
  * accepted: the deleted text, stored apart in `text:tracked-changes`, is skipped.
  */
-
-type XmlNode = Record<string, unknown>;
 
 const xmlParser = new XMLParser({
   preserveOrder: true,
@@ -117,11 +116,11 @@ function walkBlocks(nodes: XmlNode[], state: WalkState): void {
       const text = tidy(inlineText(childrenOf(node), state));
       const level = Number(attributesOf(node)['outline-level'] ?? '1') || 1;
       if (text !== '') state.headings.push({ text, level });
-      push(state.paragraphs, text);
+      pushParagraph(state.paragraphs, text);
     } else if (tag === 'p') {
-      push(state.paragraphs, inlineText(childrenOf(node), state));
+      pushParagraph(state.paragraphs, inlineText(childrenOf(node), state));
     } else if (tag === 'table') {
-      for (const row of tableRows(node, state)) push(state.paragraphs, row);
+      for (const row of tableRows(node, state)) pushParagraph(state.paragraphs, row);
     } else {
       walkBlocks(childrenOf(node), state); // list, list-item, section, …
     }
@@ -187,31 +186,3 @@ function inlineText(nodes: XmlNode[], state: WalkState): string {
   return text;
 }
 
-function tidy(text: string): string {
-  return text.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
-}
-
-function push(paragraphs: string[], text: string): void {
-  const tidied = tidy(text);
-  if (tidied !== '') paragraphs.push(tidied);
-}
-
-function tagOf(node: XmlNode): string | null {
-  for (const key of Object.keys(node)) if (key !== ':@' && key !== '#text') return key;
-  return null;
-}
-
-function childrenOf(node: XmlNode): XmlNode[] {
-  const tag = tagOf(node);
-  const children = tag === null ? undefined : node[tag];
-  return Array.isArray(children) ? (children as XmlNode[]) : [];
-}
-
-function attributesOf(node: XmlNode): Record<string, string> {
-  return (node[':@'] as Record<string, string> | undefined) ?? {};
-}
-
-function textOf(node: XmlNode): string {
-  const value = node['#text'];
-  return typeof value === 'string' ? value : value === undefined ? '' : String(value);
-}
