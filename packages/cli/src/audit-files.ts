@@ -3,6 +3,7 @@ import {
   createDiskCache,
   createResultCache,
   createIsolatedExtractor,
+  errorReport,
   NO_CACHE,
   type FileReport,
   type RulePack,
@@ -40,16 +41,7 @@ export interface AuditFilesOptions {
 }
 
 function problemReport(problem: WalkProblem): FileReport {
-  return {
-    path: problem.display,
-    format: null,
-    language: null,
-    pages: null,
-    status: 'error',
-    error: { code: problem.code, message: problem.message },
-    warnings: [],
-    findings: [],
-  };
+  return errorReport(problem.display, problem);
 }
 
 export async function auditFiles(files: readonly ContractFile[], problems: readonly WalkProblem[], options: AuditFilesOptions): Promise<void> {

@@ -49,7 +49,8 @@ export interface AuditFileResult {
 
 const TEXT_FORMATS = new Set(['txt', 'md']);
 
-function errorReport(path: string, problem: ExtractionProblem, extra: Partial<FileReport> = {}): FileReport {
+/** The report of a file that could not be audited: its error and no findings. */
+export function errorReport(path: string, problem: ExtractionProblem, extra: Partial<FileReport> = {}): FileReport {
   return {
     path,
     format: null,

@@ -21,6 +21,6 @@ export { readInputFile, DEFAULT_MAX_BYTES } from './extract/read-file.js';
 export * from './config/index.js';
 export * from './baseline/index.js';
 export * from './cache/index.js';
-export { auditFile, auditFileDetailed, type AuditFileOptions, type AuditFileResult, type FileExtractor } from './audit-file.js';
+export { auditFile, auditFileDetailed, errorReport, type AuditFileOptions, type AuditFileResult, type FileExtractor } from './audit-file.js';
 export { locateLines } from './source-lines.js';
 export { createIsolatedExtractor, type IsolatedExtractor, type IsolationLimits } from './extract/isolate.js';
