@@ -72,6 +72,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
   }
 
   const pathCache = new Map<number, string>();
+  const definitions = new Map<number, boolean>();
   function headingPath(sentence: Sentence): string {
     if (sentence.section < 0) return '';
     const cached = pathCache.get(sentence.section);
@@ -96,7 +97,15 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     supersededAt: (offset) => supersessions.find((s) => offset >= s.start && offset < s.end) ?? null,
     prevailsAt: (offset) => prevailingRanges.some(([a, b]) => offset >= a && offset < b),
     headingPath,
-    isDefinition: (sentence) => DEFINITION.test(sentence.text),
+    // Every check asks for every sentence: answer once.
+    isDefinition: (sentence) => {
+      let known = definitions.get(sentence.index);
+      if (known === undefined) {
+        known = DEFINITION.test(sentence.text);
+        definitions.set(sentence.index, known);
+      }
+      return known;
+    },
     referencedSection(sentence) {
       const m = REFERENCE.exec(sentence.text) ?? SAME_AS.exec(sentence.text);
       if (!m) return null;

@@ -1,4 +1,4 @@
-import { namesPattern, type PartyLexicon } from './parties.js';
+import { allPartiesPattern, type PartyLexicon } from './parties.js';
 import { cachedRegex } from './regex-cache.js';
 import type { Sentence } from './sentences.js';
 
@@ -63,7 +63,7 @@ interface Mention {
 
 function mentions(text: string, lexicon: PartyLexicon): Mention[] {
   const out: Mention[] = [];
-  const re = cachedRegex(namesPattern([...lexicon.supplier, ...lexicon.client]), 'giu');
+  const re = cachedRegex(allPartiesPattern(lexicon), 'giu');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     // "vous"/"you"/"we" are parties only in documents written in that voice; a bare role word counts.
@@ -92,7 +92,7 @@ function agentAfter(text: string, at: number, lexicon: PartyLexicon): BoundRole 
   let after = text.slice(at, at + 200);
   const stop = after.search(/[;,]|\s(?:and|et|or|ou|but|mais)\s/u);
   if (stop > 0) after = after.slice(0, stop);
-  const re = cachedRegex(String.raw`\b(?:par|by)\s+(?:l'|le|la|les|the|ses|its)?\s*(` + namesPattern([...lexicon.supplier, ...lexicon.client]) + ')', 'iu');
+  const re = cachedRegex(String.raw`\b(?:par|by)\s+(?:l'|le|la|les|the|ses|its)?\s*(` + allPartiesPattern(lexicon) + ')', 'iu');
   const m = re.exec(after);
   return m ? roleOfMention(m[1]!, lexicon) : null;
 }
@@ -102,13 +102,13 @@ export function recipientAfter(text: string, at: number, lexicon: PartyLexicon):
   const after = text.slice(at, at + 160);
   const re = cachedRegex(
     String.raw`^[\p{L}'’-]*\s+(?:(?:imm[ée]diatement|promptly|immediately|sans d[ée]lai|par [ée]crit|in writing|without undue delay|formellement|sans tarder)\s+)?(?:(?:à|a|au|aux|to|the|l'|le|la|les)\s*)*(` +
-      namesPattern([...lexicon.supplier, ...lexicon.client]) +
+      allPartiesPattern(lexicon) +
       ')',
     'iu',
   );
   const m = re.exec(after);
   if (m) return roleOfMention(m[1]!, lexicon);
-  const re2 = cachedRegex(String.raw`\b(?:à|au|aux|to)\s+(?:l'|le|la|les|the)?\s*(` + namesPattern([...lexicon.supplier, ...lexicon.client]) + ')', 'iu');
+  const re2 = cachedRegex(String.raw`\b(?:à|au|aux|to)\s+(?:l'|le|la|les|the)?\s*(` + allPartiesPattern(lexicon) + ')', 'iu');
   const m2 = re2.exec(after.slice(0, 120));
   return m2 ? roleOfMention(m2[1]!, lexicon) : null;
 }

@@ -102,6 +102,17 @@ function escape(word: string): string {
 
 /** A regex source matching any of the names as a whole word, longest first. */
 const patterns = new Map<string, string>();
+const lexiconPatterns = new WeakMap<PartyLexicon, string>();
+
+/** The pattern of every party name of a contract, built once per contract. */
+export function allPartiesPattern(lexicon: PartyLexicon): string {
+  let pattern = lexiconPatterns.get(lexicon);
+  if (pattern === undefined) {
+    pattern = namesPattern([...lexicon.supplier, ...lexicon.client]);
+    lexiconPatterns.set(lexicon, pattern);
+  }
+  return pattern;
+}
 
 export function namesPattern(names: string[]): string {
   const key = names.join('\u0000');
