@@ -8,7 +8,7 @@ export const REASONS: Record<string, { fr: string; en: string }> = {
   // shared
   'meets-threshold': { fr: 'conforme au seuil', en: 'meets the threshold' },
   'no-clause': { fr: 'aucune clause sur ce sujet', en: 'no clause on this subject' },
-  'no-figure': { fr: 'aucun délai chiffré', en: 'no figure is given' },
+  'no-figure': { fr: "aucun chiffre n'est donné", en: 'no figure is given' },
   placeholder: { fr: 'le texte contient un blanc à compléter', en: 'the text holds a blank to fill in' },
   discretionary: { fr: "laissé à l'appréciation du prestataire", en: "left to the supplier's discretion" },
   hedged: { fr: 'simple obligation de moyens (« dans la mesure du possible »)', en: 'only an effort ("where possible")' },

@@ -1,5 +1,5 @@
 import { findDurations, type DurationMention } from '../../language/durations.js';
-import { DISCRETION, EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION } from '../../language/hedges.js';
+import { DISCRETION, EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_DELAY } from '../../language/hedges.js';
 import type { DocumentAnalysis } from '../analysis/analyse.js';
 import { isNegated, recipientAfter, whoIsBound } from '../analysis/obligations.js';
 import type { Sentence } from '../analysis/sentences.js';
@@ -182,7 +182,10 @@ interface Reading {
   notifyAt: number[];
 }
 
-function describeDelay(d: DurationMention | null, lang: 'fr' | 'en'): string {
+function describeDelay(d: DurationMention | null, lang: 'fr' | 'en', text: string): string {
+  // Name the vague wording the contract uses instead of a figure ("sans délai", "without undue delay").
+  const vague = d ? null : VAGUE_DELAY.exec(text)?.[0];
+  if (vague) return pick(lang, `notification « ${vague} », sans délai chiffré`, `notice "${vague}", without a figure`);
   if (!d) return pick(lang, 'notification sans délai chiffré', 'notice without a figure');
   return pick(lang, `notification sous « ${d.text} »`, `notice within "${d.text}"`);
 }
@@ -316,7 +319,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
       sentence,
       ...judged(reasons),
       value,
-      detail: describeDelay(chosen, lang),
+      detail: describeDelay(chosen, lang, text),
       extra,
       // A clause whose bound party is named beats a table row read by inference; then shorter delays, then any figure.
       strength: (bound.via === 'none' || bound.via === 'section' ? 0 : 100_000) + (value ? 10_000 - value.hours : 0),

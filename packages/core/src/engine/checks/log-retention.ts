@@ -1,5 +1,5 @@
 import { findDurations, type DurationMention } from '../../language/durations.js';
-import { EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION } from '../../language/hedges.js';
+import { EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_PERIOD } from '../../language/hedges.js';
 import { isNegated, whoIsBound } from '../analysis/obligations.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
 import { decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
@@ -36,7 +36,10 @@ function monthsOf(d: DurationMention): number {
   return Math.round(months * 100) / 100;
 }
 
-function describe(d: DurationMention | null, lang: 'fr' | 'en'): string {
+function describe(d: DurationMention | null, lang: 'fr' | 'en', text: string): string {
+  // Name the vague wording the contract uses instead of a period ("durée appropriée", "commercially reasonable period").
+  const vague = d ? null : VAGUE_PERIOD.exec(text)?.[0];
+  if (vague) return pick(lang, `journaux conservés pour une « ${vague} », sans durée chiffrée`, `logs kept for "${vague}", without a stated period`);
   if (!d) return pick(lang, 'conservation des journaux sans durée chiffrée', 'logs kept without a stated period');
   return pick(lang, `journaux conservés « ${d.text} »`, `logs kept "${d.text}"`);
 }
@@ -107,7 +110,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
       sentence,
       ...judged(reasons),
       value,
-      detail: describe(chosen, lang),
+      detail: describe(chosen, lang, text),
       extra,
       strength: value ? value.months : 0,
     },
