@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { FileReportSchema, type FileReport } from '../report/schema.js';
 import type { RulePack } from '../rules/pack-schema.js';
+import { createJsonStore } from './json-store.js';
 
 /**
  * The second cache level: a contract's audit result (its FileReport and the
@@ -84,32 +84,12 @@ export function resultKey(input: { sha256: string; pack: RulePack; language?: st
 }
 
 export function createResultCache(dir: string): ResultCache {
-  const pathOf = (key: string) => join(dir, `results-v${RESULT_FORMAT_VERSION}`, key.slice(0, 2), `${key}.json`);
-  return {
-    async get(key) {
-      let text: string;
-      try {
-        text = await readFile(pathOf(key), 'utf8');
-      } catch {
-        return null;
-      }
-      try {
-        const entry = EntrySchema.safeParse(JSON.parse(text));
-        return entry.success && entry.data.key === key ? { report: entry.data.report, sourceLines: entry.data.sourceLines } : null;
-      } catch {
-        return null;
-      }
-    },
-    async set(key, result) {
-      const file = pathOf(key);
-      const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-      try {
-        await mkdir(join(file, '..'), { recursive: true, mode: 0o700 });
-        await writeFile(temp, JSON.stringify({ version: RESULT_FORMAT_VERSION, key, ...result }), { mode: 0o600 });
-        await rename(temp, file);
-      } catch {
-        await rm(temp, { force: true }).catch(() => undefined);
-      }
-    },
-  };
+  return createJsonStore<CachedResult>(
+    dir,
+    `results-v${RESULT_FORMAT_VERSION}`,
+    RESULT_FORMAT_VERSION,
+    EntrySchema,
+    (result) => ({ ...result }),
+    (entry) => ({ report: entry.report as CachedResult['report'], sourceLines: entry.sourceLines as CachedResult['sourceLines'] }),
+  );
 }
