@@ -153,8 +153,6 @@ export const securityContacts: Check = (context) => {
     const ordinaryDesk = !securityHere && (SUPPORT_ROLE.test(lower) || COMMERCIAL_ROLE.test(lower));
     if (!securityHere && (ordinaryDesk || !(securitySection && (sentence.tableRow || hasCoordinates(sentence.text))))) {
       const withNext = [sentence, ...followers(analysis, sentence, 1)].map((s) => s.text).join(' ');
-      const contactsHeading = /contacts?|interlocut|correspondant|support|assistance/iu.test(heading);
-      void contactsHeading;
       // A desk counts as a (weak) contact only with a way to reach it.
       if ((SUPPORT_ROLE.test(lower) || COMMERCIAL_ROLE.test(lower)) && hasCoordinates(withNext) && !analysis.isDefinition(sentence) && !sentence.heading) {
         const commercial = COMMERCIAL_ROLE.test(lower);
