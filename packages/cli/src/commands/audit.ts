@@ -13,13 +13,14 @@ import {
   type SourceLines,
 } from '@clausier/core';
 import { auditFiles } from '../audit-files.js';
-import { collectFiles, SUPPORTED_EXTENSIONS } from '../collect-files.js';
+import { SUPPORTED_EXTENSIONS } from '../collect-files.js';
+import { contractsToAudit } from '../contracts-to-audit.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { createProgress } from '../progress.js';
 import { createReportWriter } from '../report-writer.js';
 import { loadSettings } from '../settings.js';
-import { checkOutputPath, fileSink, stdoutSink, type ReportSink } from '../sink.js';
+import { fileSink, stdoutSink, type ReportSink } from '../sink.js';
 import { cliVersion } from '../version.js';
 
 /** `clausier audit <paths…>`: audit, report, and turn the verdicts into an exit code. */
@@ -39,14 +40,7 @@ export function colourWanted(io: Io, toFile: boolean): boolean {
 export async function auditCommand(paths: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const { settings, pack, password, quiet } = await loadSettings(io.cwd, options, io.env);
   const baseline: Baseline | null = settings.baseline ? await loadBaselineForUse(settings.baseline) : null;
-  const collected = await collectFiles(paths, {
-    cwd: io.cwd,
-    include: settings.include,
-    exclude: settings.exclude,
-    globBase: settings.globBase,
-  });
-  const problems = collected.problems;
-  const files = settings.output ? await checkOutputPath(settings.output, collected.files) : collected.files;
+  const { files, problems } = await contractsToAudit(paths, settings, io.cwd);
   if (files.length + problems.length === 0) {
     throw new UsageError(`no contract found in ${paths.join(', ')} (looked for ${[...SUPPORTED_EXTENSIONS].join(' ')}).`);
   }

@@ -1,11 +1,12 @@
 import { createBaseline, formatBaseline, loadPreviousBaseline, type FileReport } from '@clausier/core';
 import { auditFiles } from '../audit-files.js';
-import { collectFiles, SUPPORTED_EXTENSIONS } from '../collect-files.js';
+import { SUPPORTED_EXTENSIONS } from '../collect-files.js';
+import { contractsToAudit } from '../contracts-to-audit.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { createProgress } from '../progress.js';
 import { loadSettings } from '../settings.js';
-import { checkOutputPath, fileSink, stdoutSink } from '../sink.js';
+import { fileSink, stdoutSink } from '../sink.js';
 import { baselinePathFor } from './audit.js';
 
 /**
@@ -16,14 +17,7 @@ import { baselinePathFor } from './audit.js';
 export async function baselineCommand(paths: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const { settings, pack, password, quiet } = await loadSettings(io.cwd, options, io.env);
   const output = settings.output;
-  const collected = await collectFiles(paths, {
-    cwd: io.cwd,
-    include: settings.include,
-    exclude: settings.exclude,
-    globBase: settings.globBase,
-  });
-  const problems = collected.problems;
-  const files = output ? await checkOutputPath(output, collected.files) : collected.files;
+  const { files, problems } = await contractsToAudit(paths, settings, io.cwd);
   if (files.length + problems.length === 0) throw new UsageError(`no contract found in ${paths.join(', ')} (looked for ${[...SUPPORTED_EXTENSIONS].join(' ')}).`);
   const previous = output ? await loadPreviousBaseline(output) : undefined;
 
