@@ -207,7 +207,14 @@ interface Amount {
   echoed?: boolean;
 }
 
-const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+const LETTER = /\p{L}/u;
+/** Called for most characters of a contract: ASCII answers without the regex engine. */
+function isLetter(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LETTER.test(c);
+}
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 function matchAt(pattern: RegExp, text: string, index: number): RegExpExecArray | null {
@@ -714,8 +721,24 @@ function isCandidate(text: string, index: number): boolean {
  * without it both languages are read.
  */
 export function findDurations(text: string, lang?: 'fr' | 'en'): DurationMention[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  // Several checks read the same sentence: read it once. Mentions are never mutated by callers.
+  const key = `${lang ?? '*'}\u0000${text}`;
+  let mentions = recentReadings.get(key);
+  if (!mentions) {
+    if (recentReadings.size >= RECENT_READINGS_MAX) recentReadings.clear();
+    mentions = readDurations(text, lang);
+    recentReadings.set(key, mentions);
+  }
+  return mentions.slice();
+}
+
+/** Readings of the sentences of the contract(s) being audited, bounded so a long batch does not grow it. */
+const recentReadings = new Map<string, DurationMention[]>();
+const RECENT_READINGS_MAX = 4_096;
+
+function readDurations(text: string, lang?: 'fr' | 'en'): DurationMention[] {
   const mentions: DurationMention[] = [];
-  if (typeof text !== 'string' || text.length === 0) return mentions;
   let floor = 0;
   let index = 0;
   while (index < text.length) {

@@ -181,10 +181,22 @@ export function isNumberWord(word: string): boolean {
   return FR_WORDS.has(normalised) || EN_WORDS.has(normalised);
 }
 
+const ASCII = /^[\x00-\x7F]*$/;
+const normalisedWords = new Map<string, string>();
+
 /** Lower-case and strip diacritics: "Zéro" → "zero". */
 export function normaliseWord(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // Pure ASCII needs no decomposition; the rest is remembered (a contract repeats its words).
+  if (ASCII.test(word)) return word.toLowerCase();
+  let normalised = normalisedWords.get(word);
+  if (normalised === undefined) {
+    if (normalisedWords.size >= 10_000) normalisedWords.clear();
+    normalised = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    normalisedWords.set(word, normalised);
+  }
+  return normalised;
 }
+
 
 /** Parses all of `tokens` as one number, or returns null. */
 const parseTokens: TokenParser = (tokens, lang, allowArticle) => {

@@ -1,7 +1,8 @@
 import type { ContractDocument, Language, Section } from '../../document/types.js';
 import { findParties, type PartyLexicon } from './parties.js';
 import { findPrecedence, findSupersessions, type Precedence, type Supersession } from './precedence.js';
-import { splitSentences, type Sentence } from './sentences.js';
+import { lowerSameLength, splitSentences, type Sentence } from './sentences.js';
+import { lowered } from './lowered.js';
 
 /** Everything the checks share about one document, computed once. */
 export interface DocumentAnalysis {
@@ -44,11 +45,12 @@ export function shortHeading(section: Section): string {
   return section.number ?? section.heading.slice(0, 40);
 }
 
-const FR_WORDS = /\b(?:le|la|les|des|du|de|et|est|sont|dans|pour|par|sur|une?|aux?|qui|que|ou|ne|pas|ses|son|sa|cette|tout|toute)\b/giu;
-const EN_WORDS = /\b(?:the|and|of|to|in|is|are|for|by|on|an?|with|shall|will|any|that|or|not|its|this|which|be)\b/giu;
+const FR_WORDS = lowered(/\b(?:le|la|les|des|du|de|et|est|sont|dans|pour|par|sur|une?|aux?|qui|que|ou|ne|pas|ses|son|sa|cette|tout|toute)\b/giu);
+const EN_WORDS = lowered(/\b(?:the|and|of|to|in|is|are|for|by|on|an?|with|shall|will|any|that|or|not|its|this|which|be)\b/giu);
 
-/** Stop-word vote on a short text; null when too few words tell. */
-function voteLanguage(text: string): Language | null {
+/** Stop-word vote on a short lower-cased text; null when too few words tell. */
+function voteLanguage(lower: string): Language | null {
+  const text = lower;
   const fr = text.match(FR_WORDS)?.length ?? 0;
   const en = text.match(EN_WORDS)?.length ?? 0;
   if (fr + en < 4 || fr === en) return null;
@@ -60,10 +62,11 @@ const SAME_AS =
   /(?:same|m[êe]mes?)\s+(?:period|delay|d[ée]lai|time(?:frame)?|conditions?|manner|modalit[ée]s)[^.]{0,80}?(?:as (?:in|under|set out in|provided in)|qu'[àa]|que (?:celui|celle|ceux|celles)s?\s+(?:pr[ée]vue?s?|fix[ée]e?s?|d[ée]finie?s?)\s+(?:[àa]|par|dans))\s+(?:l'|la |le |the )?(annexe|annex|schedule|appendix|exhibit|article|clause|section)\s*(?:n[°o]\.?\s*)?([0-9]+(?:\.[0-9]+)*|[IVX]+\b|[A-Z]\b)/iu;
 
 export function analyse(doc: ContractDocument): DocumentAnalysis {
-  const sentences = splitSentences(doc);
+  const lower = lowerSameLength(doc.text);
+  const sentences = splitSentences(doc, lower);
   const parties = findParties(doc.text);
-  const supersessions = findSupersessions(doc);
-  const precedence = findPrecedence(doc);
+  const supersessions = findSupersessions(doc, lower);
+  const precedence = findPrecedence(doc, lower);
   const prevailingRanges = precedence.prevailing.map((i) => doc.sections[i]!).map((s) => [s.start, s.end] as const);
 
   function languageAt(offset: number): Language {
@@ -72,6 +75,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
   }
 
   const pathCache = new Map<number, string>();
+  const sentenceLanguages = new Map<number, Language>();
   const definitions = new Map<number, boolean>();
   function headingPath(sentence: Sentence): string {
     if (sentence.section < 0) return '';
@@ -121,7 +125,14 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
       return index >= 0 ? { section: doc.sections[index]!, index } : 'unresolved';
     },
     languageAt,
-    languageOf: (sentence) => voteLanguage(sentence.text) ?? languageAt(sentence.start),
-    languageOfText: (text, offset) => voteLanguage(text) ?? languageAt(offset),
+    languageOf: (sentence) => {
+      let language = sentenceLanguages.get(sentence.index);
+      if (language === undefined) {
+        language = voteLanguage(sentence.lower) ?? languageAt(sentence.start);
+        sentenceLanguages.set(sentence.index, language);
+      }
+      return language;
+    },
+    languageOfText: (text, offset) => voteLanguage(text.toLowerCase()) ?? languageAt(offset),
   };
 }

@@ -1,5 +1,6 @@
 import { allPartiesPattern, type PartyLexicon } from './parties.js';
 import { cachedRegex } from './regex-cache.js';
+import { lowered } from './lowered.js';
 import type { Sentence } from './sentences.js';
 
 /**
@@ -18,7 +19,7 @@ export interface Bound {
 }
 
 // A finite verb or modal right after a subject: what makes a party mention the subject.
-const VERB_AFTER_SUBJECT = new RegExp(
+const VERB_AFTER_SUBJECT = lowered(new RegExp(
   String.raw`^(?:\s*\([^)]{0,120}\))?(?:\s*,[^,;]{0,200},)?\s*(?:(?:et|and)\s+(?:ses|son|sa|its|their|tout|any)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+)?(?:(?:ne|n'|se|s'|lui|leur|l'|le|la|les|en|y)\s*)*(?:` +
     [
       // French finite forms used in obligations, rights and statements
@@ -29,18 +30,18 @@ const VERB_AFTER_SUBJECT = new RegExp(
     // A whole word: "the Hospital informed of" is no subject of "inform".
     String.raw`)(?![\p{L}])`,
   'iu',
-);
+));
 
-const MUTUAL = /(?:chaque|l'une? (?:ou l'autre |des )?|aucune des|les deux) parties?|les parties|each party|either party|both parties|the parties|each of the parties/giu;
+const MUTUAL = lowered(/(?:chaque|l'une? (?:ou l'autre |des )?|aucune des|les deux) parties?|les parties|each party|either party|both parties|the parties|each of the parties/giu);
 
 // Negation that governs a verb: "n'est pas tenu de", "is not required to", "no obligation to".
-const NEGATION_FR = /\b(?:ne|n')\s*(?:[\p{L}']+\s+){0,4}?(?:pas|point|jamais|nullement|aucunement|plus)\b|\baucune obligation\b|\bsans (?:obligation|[êe]tre tenu)\b|\bexclut\b|\bexclu(?:e|s|es)?\s+(?:de|du)\b/iu;
-const NEGATION_EN = /\b(?:not|never|no obligation|under no|in no event|nothing in|without any obligation|neither|nor)\b/iu;
+const NEGATION_FR = lowered(/\b(?:ne|n')\s*(?:[\p{L}']+\s+){0,4}?(?:pas|point|jamais|nullement|aucunement|plus)\b|\baucune obligation\b|\bsans (?:obligation|[êe]tre tenu)\b|\bexclut\b|\bexclu(?:e|s|es)?\s+(?:de|du)\b/iu);
+const NEGATION_EN = lowered(/\b(?:not|never|no obligation|under no|in no event|nothing in|without any obligation|neither|nor)\b/iu);
 // "no later than", "not more than", "not exceeding": deadlines and ceilings, not negations of the verb.
-const NOT_A_NEGATION = /\b(?:no|not) (?:later|more|less|longer|fewer|sooner|earlier) than\b|\bnot (?:to )?exceed(?:ing)?\b|\bnot exceeding\b|\bne (?:pourra|peut|saurait|devra|doit) (?:pas )?(?:exc[ée]der|d[ée]passer)\b|\bnot? (?:less|fewer)\b|\bpas moins de\b|\bau plus tard\b/giu;
+const NOT_A_NEGATION = lowered(/\b(?:no|not) (?:later|more|less|longer|fewer|sooner|earlier) than\b|\bnot (?:to )?exceed(?:ing)?\b|\bnot exceeding\b|\bne (?:pourra|peut|saurait|devra|doit) (?:pas )?(?:exc[ée]der|d[ée]passer)\b|\bnot? (?:less|fewer)\b|\bpas moins de\b|\bau plus tard\b/giu);
 
 export function isNegated(before: string, lang: 'fr' | 'en' | 'any' = 'any'): boolean {
-  const window = before.slice(-90).replace(NOT_A_NEGATION, ' ');
+  const window = before.slice(-90).toLowerCase().replace(NOT_A_NEGATION, ' ');
   // Only the clause that holds the verb: stop at the last ';' or sentence-internal ':'.
   const clause = window.slice(Math.max(window.lastIndexOf(';'), window.lastIndexOf(':')) + 1);
   if (lang !== 'en' && NEGATION_FR.test(clause)) return true;
@@ -63,7 +64,7 @@ interface Mention {
 
 function mentions(text: string, lexicon: PartyLexicon): Mention[] {
   const out: Mention[] = [];
-  const re = cachedRegex(allPartiesPattern(lexicon), 'giu');
+  const re = cachedRegex(allPartiesPattern(lexicon), 'gu'); // text is lower-cased
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     // "vous"/"you"/"we" are parties only in documents written in that voice; a bare role word counts.
@@ -79,7 +80,7 @@ function subjectBefore(text: string, at: number, lexicon: PartyLexicon): BoundRo
   const found = mentions(text.slice(0, at), lexicon).filter((m) => {
     const precededBy = text.slice(Math.max(0, m.index - 25), m.index).toLowerCase();
     // "de l'Établissement", "to the Customer", "par le Titulaire", "the Customer's", "pour le compte du" are not subjects.
-    if (/(?:\b(?:de|du|des|à|au|aux|par|pour|avec|envers|contre|chez|auprès|aupres|of|to|by|for|with|from|against|than|que)\s+(?:l'|le|la|les|the|ce|cet|cette)?\s*)$/iu.test(precededBy)) return false;
+    if (/(?:\b(?:de|du|des|à|au|aux|par|pour|avec|envers|contre|chez|auprès|aupres|of|to|by|for|with|from|against|than|que)\s+(?:l'|le|la|les|the|ce|cet|cette)?\s*)$/u.test(precededBy)) return false;
     if (/^'s\b|^’s\b/.test(text.slice(m.end, m.end + 3))) return false;
     return VERB_AFTER_SUBJECT.test(text.slice(m.end, m.end + 260));
   });
@@ -92,23 +93,23 @@ function agentAfter(text: string, at: number, lexicon: PartyLexicon): BoundRole 
   let after = text.slice(at, at + 200);
   const stop = after.search(/[;,]|\s(?:and|et|or|ou|but|mais)\s/u);
   if (stop > 0) after = after.slice(0, stop);
-  const re = cachedRegex(String.raw`\b(?:par|by)\s+(?:l'|le|la|les|the|ses|its)?\s*(` + allPartiesPattern(lexicon) + ')', 'iu');
+  const re = cachedRegex(String.raw`\b(?:par|by)\s+(?:l'|le|la|les|the|ses|its)?\s*(` + allPartiesPattern(lexicon) + ')', 'u');
   const m = re.exec(after);
   return m ? roleOfMention(m[1]!, lexicon) : null;
 }
 
 // The addressee of a notification: "à l'Établissement", "notify Customer", "informe le Client".
 export function recipientAfter(text: string, at: number, lexicon: PartyLexicon): BoundRole | null {
-  const after = text.slice(at, at + 160);
+  const after = text.slice(at, at + 160).toLowerCase();
   const re = cachedRegex(
     String.raw`^[\p{L}'’-]*\s+(?:(?:imm[ée]diatement|promptly|immediately|sans d[ée]lai|par [ée]crit|in writing|without undue delay|formellement|sans tarder)\s+)?(?:(?:à|a|au|aux|to|the|l'|le|la|les)\s*)*(` +
       allPartiesPattern(lexicon) +
       ')',
-    'iu',
+    'u',
   );
   const m = re.exec(after);
   if (m) return roleOfMention(m[1]!, lexicon);
-  const re2 = cachedRegex(String.raw`\b(?:à|au|aux|to)\s+(?:l'|le|la|les|the)?\s*(` + allPartiesPattern(lexicon) + ')', 'iu');
+  const re2 = cachedRegex(String.raw`\b(?:à|au|aux|to)\s+(?:l'|le|la|les|the)?\s*(` + allPartiesPattern(lexicon) + ')', 'u');
   const m2 = re2.exec(after.slice(0, 120));
   return m2 ? roleOfMention(m2[1]!, lexicon) : null;
 }
@@ -129,7 +130,8 @@ export function whoIsBound(
   lexicon: PartyLexicon,
   options: { recipientMatters?: boolean; sectionHeading?: string | null; passiveAgent?: boolean } = {},
 ): Bound {
-  const text = sentence.text;
+  // The lower-cased text has the same offsets; party names and verbs are matched without case.
+  const text = sentence.lower;
   const subject = subjectBefore(text, at, lexicon);
   if (subject !== null) return { role: subject, via: 'subject' };
   const agent = options.passiveAgent === false ? null : agentAfter(text, at, lexicon);

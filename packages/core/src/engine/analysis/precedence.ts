@@ -1,4 +1,6 @@
 import type { ContractDocument, Section } from '../../document/types.js';
+import { lowered } from './lowered.js';
+import { lowerSameLength } from './sentences.js';
 
 /**
  * Which parts of a contract stand: an amendment that replaces or deletes an
@@ -24,27 +26,27 @@ export interface Precedence {
 }
 
 const AMENDS_FR =
-  /\b(?:l'|les\s+)?(?:article|clause|paragraphe|point|stipulation)s?\s+([0-9]+(?:\.[0-9]+)*)(?:\s+(?:du|de la|de l'|des)\s+[^,.;]{0,80}?)?\s+(?:est|sont)\s+(?:(?:int[ée]gralement|purement et simplement|enti[èe]rement)\s+)?(?:supprim[ée]s?(?:\s+et\s+remplac[ée]s?)?|remplac[ée]s?|modifi[ée]s?|abrog[ée]s?|annul[ée]s?|r[ée]dig[ée]s?)/giu;
+  lowered(/\b(?:l'|les\s+)?(?:article|clause|paragraphe|point|stipulation)s?\s+([0-9]+(?:\.[0-9]+)*)(?:\s+(?:du|de la|de l'|des)\s+[^,.;]{0,80}?)?\s+(?:est|sont)\s+(?:(?:int[ée]gralement|purement et simplement|enti[èe]rement)\s+)?(?:supprim[ée]s?(?:\s+et\s+remplac[ée]s?)?|remplac[ée]s?|modifi[ée]s?|abrog[ée]s?|annul[ée]s?|r[ée]dig[ée]s?)/giu);
 const AMENDS_EN =
-  /\b(?:article|clause|section|paragraph)s?\s+([0-9]+(?:\.[0-9]+)*)(?:\s+of\s+the\s+[^,.;]{0,60}?)?\s+(?:is|are|shall be)\s+(?:hereby\s+)?(?:deleted(?:\s+(?:in its entirety\s+)?and\s+replaced)?|replaced|amended(?:\s+and\s+restated)?|superseded|restated|revoked)/giu;
+  lowered(/\b(?:article|clause|section|paragraph)s?\s+([0-9]+(?:\.[0-9]+)*)(?:\s+of\s+the\s+[^,.;]{0,60}?)?\s+(?:is|are|shall be)\s+(?:hereby\s+)?(?:deleted(?:\s+(?:in its entirety\s+)?and\s+replaced)?|replaced|amended(?:\s+and\s+restated)?|superseded|restated|revoked)/giu);
 const REPLACES =
-  /\b(?:remplace|annule et remplace|supersedes|replaces)\s+(?:les\s+(?:dispositions|stipulations)\s+de\s+)?(?:l'|the\s+)?(?:article|clause|section)\s+([0-9]+(?:\.[0-9]+)*)/giu;
+  lowered(/\b(?:remplace|annule et remplace|supersedes|replaces)\s+(?:les\s+(?:dispositions|stipulations)\s+de\s+)?(?:l'|the\s+)?(?:article|clause|section)\s+([0-9]+(?:\.[0-9]+)*)/giu);
 
 // "the section of the Agreement headed "Records and logs" is deleted and replaced", "l'article intitulé « Journaux » est remplacé".
 const AMENDS_BY_TITLE =
-  /\b(?:section|clause|article|paragraph|paragraphe|stipulation)s?\s+(?:of the [^"“«]{0,40}?\s+)?(?:du [^"“«]{0,40}?\s+)?(?:headed|entitled|titled|named|intitul[ée]e?)\s+(?:["“«]\s*)([^"”»]{2,80}?)(?:\s*["”»])[^.]{0,60}?\b(?:is|are|shall be|est|sont)\s+(?:hereby\s+)?(?:deleted|replaced|amended|superseded|supprim[ée]e?s?|remplac[ée]e?s?|modifi[ée]e?s?)/giu;
+  lowered(/\b(?:section|clause|article|paragraph|paragraphe|stipulation)s?\s+(?:of the [^"“«]{0,40}?\s+)?(?:du [^"“«]{0,40}?\s+)?(?:headed|entitled|titled|named|intitul[ée]e?)\s+(?:["“«]\s*)([^"”»]{2,80}?)(?:\s*["”»])[^.]{0,60}?\b(?:is|are|shall be|est|sont)\s+(?:hereby\s+)?(?:deleted|replaced|amended|superseded|supprim[ée]e?s?|remplac[ée]e?s?|modifi[ée]e?s?)/giu);
 
 function numberMatches(section: Section, article: string): boolean {
   if (!section.number) return false;
   return section.number === article && (section.kind === 'article' || section.kind === 'clause');
 }
 
-export function findSupersessions(doc: ContractDocument): Supersession[] {
+export function findSupersessions(doc: ContractDocument, lower: string = lowerSameLength(doc.text)): Supersession[] {
   const out: Supersession[] = [];
   for (const re of [AMENDS_FR, AMENDS_EN, REPLACES]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(doc.text)) !== null) {
+    while ((m = re.exec(lower)) !== null) {
       const article = m[1]!;
       const by = m.index;
       // The replaced article is a section with that number that starts before the amendment
@@ -59,14 +61,16 @@ export function findSupersessions(doc: ContractDocument): Supersession[] {
   }
   AMENDS_BY_TITLE.lastIndex = 0;
   let t: RegExpExecArray | null;
-  while ((t = AMENDS_BY_TITLE.exec(doc.text)) !== null) {
-    const title = t[1]!.trim().toLowerCase();
+  while ((t = AMENDS_BY_TITLE.exec(lower)) !== null) {
+    const title = t[1]!.trim();
+    const titleAt = t.index + t[0].indexOf(t[1]!);
+    const original = doc.text.slice(titleAt, titleAt + t[1]!.length).trim();
     const by = t.index;
     for (const section of doc.sections) {
       if (section.start >= by) continue;
       const heading = section.heading.toLowerCase().replace(/^[\s\d.–—-]*(?:article|clause|section)?\s*[\d.]*\s*[–—:.-]?\s*/u, '');
       if (heading === title || heading.startsWith(title)) {
-        if (!out.some((o) => o.start === section.start)) out.push({ start: section.start, end: Math.min(section.end, by), article: t[1]!.trim(), by });
+        if (!out.some((o) => o.start === section.start)) out.push({ start: section.start, end: Math.min(section.end, by), article: original, by });
       }
     }
   }
@@ -74,29 +78,29 @@ export function findSupersessions(doc: ContractDocument): Supersession[] {
 }
 
 const PRECEDENCE =
-  /(?:en cas de (?:contradiction|conflit|divergence|incoh[ée]rence|contrari[ée]t[ée])|in (?:the )?(?:event|case) of (?:any )?(?:conflict|inconsistency|discrepancy|contradiction))[^.]{0,250}?\b(?:pr[ée]vau(?:t|dra|dront|lent)|pr[ée]valoir|prime(?:nt|ra)?|l'emporte(?:nt|ra)?|shall (?:prevail|govern|control|take precedence)|prevails?|takes? precedence|will (?:prevail|govern|control))/giu;
+  lowered(/(?:en cas de (?:contradiction|conflit|divergence|incoh[ée]rence|contrari[ée]t[ée])|in (?:the )?(?:event|case) of (?:any )?(?:conflict|inconsistency|discrepancy|contradiction))[^.]{0,250}?\b(?:pr[ée]vau(?:t|dra|dront|lent)|pr[ée]valoir|prime(?:nt|ra)?|l'emporte(?:nt|ra)?|shall (?:prevail|govern|control|take precedence)|prevails?|takes? precedence|will (?:prevail|govern|control))/giu);
 const PART_REFERENCE = /\b(annexe|annex|schedule|appendix|exhibit)\s*(?:n[°o]\.?\s*)?([0-9]+|[IVX]+|[A-Z])\b/giu;
 const NAMED_PARTS =
   /\b(dpa|data processing (?:agreement|addendum)|accord (?:de|relatif au) (?:sous-traitance|traitement)|plan d'assurance s[ée]curit[ée]|pas\b|security (?:schedule|annex|addendum)|annexe s[ée]curit[ée])/iu;
 
 // "l'Annexe 3 « Plan d'assurance sécurité » prévaut sur le présent CCAP", "Schedule 2 shall prevail over …".
-const DIRECT_PREVAIL =
-  /\b(?:annexe|annex|schedule|appendix|exhibit)\s*(?:n[°o]\.?\s*)?([0-9]+|[IVX]+|[A-Z])\b[^.;]{0,80}?\b(?:pr[ée]vau(?:t|dra|dront|lent)|prime(?:nt|ra)?\s+sur|l'emporte(?:nt|ra)?|shall (?:prevail|govern|control|take precedence)|prevails?|takes? precedence|will (?:prevail|govern|control))/giu;
+const DIRECT_PREVAIL = lowered(
+  /\b(?:annexe|annex|schedule|appendix|exhibit)\s*(?:n[°o]\.?\s*)?([0-9]+|[ivx]+|[a-z])\b[^.;]{0,80}?\b(?:pr[ée]vau(?:t|dra|dront|lent)|prime(?:nt|ra)?\s+sur|l'emporte(?:nt|ra)?|shall (?:prevail|govern|control|take precedence)|prevails?|takes? precedence|will (?:prevail|govern|control))/giu);
 
 /** Finds which annexes prevail over the body. */
-export function findPrecedence(doc: ContractDocument): Precedence {
+export function findPrecedence(doc: ContractDocument, lower: string = lowerSameLength(doc.text)): Precedence {
   PRECEDENCE.lastIndex = 0;
   const annexes = doc.sections.map((s, i) => ({ s, i })).filter(({ s }) => s.kind === 'annex');
   let m: RegExpExecArray | null;
   DIRECT_PREVAIL.lastIndex = 0;
-  while ((m = DIRECT_PREVAIL.exec(doc.text)) !== null) {
+  while ((m = DIRECT_PREVAIL.exec(lower)) !== null) {
     const number = m[1]!.toUpperCase();
     // Not "… prévaut sur l'annexe 3": the annex named is the subject of the verb.
     if (/\bsur\s*$|\bover\s*$/iu.test(doc.text.slice(Math.max(0, m.index - 10), m.index))) continue;
     const hit = annexes.find(({ s }) => (s.number ?? '').toUpperCase() === number);
     if (hit) return { prevailing: [hit.i], at: m.index };
   }
-  while ((m = PRECEDENCE.exec(doc.text)) !== null) {
+  while ((m = PRECEDENCE.exec(lower)) !== null) {
     const clause = m[0];
     // "la présente annexe prévaut" / "this Schedule shall prevail": the annex holding the clause.
     const self = /(?:la pr[ée]sente annexe|le pr[ée]sent (?:accord|avenant)|this (?:schedule|annex|appendix|exhibit|dpa|addendum))/iu.test(clause);

@@ -37,7 +37,8 @@ const ABBREVIATIONS = new Set([
   'fig', 'annex', 'sched', 'para', 'paras', 'cl', 'ss', 'sa', 'sas', 'sarl', 'plc', 'llc', 'gmbh',
 ]);
 
-function lowerSameLength(text: string): string {
+/** Lower case with the same length and offsets as `text` (a character whose lower case is longer stays as it is). */
+export function lowerSameLength(text: string): string {
   const lower = text.toLowerCase();
   if (lower.length === text.length) return lower;
   let out = '';
@@ -85,18 +86,16 @@ export function splitLine(line: string): Array<[number, number]> {
 const LIST_ITEM = /^\s*(?:[-–—•·*▪◦]|\(?[a-z0-9]{1,3}[).]|[ivx]{1,4}[).])\s/i;
 
 /** Index of the innermost section covering `offset` (sections are in document order). */
-function sectionAt(doc: ContractDocument, offset: number): number {
-  let found = -1;
-  for (let i = 0; i < doc.sections.length; i++) {
-    const s = doc.sections[i]!;
-    if (s.start > offset) break;
-    if (offset < s.end) found = i;
-  }
-  return found;
+function sectionAt(doc: ContractDocument, offset: number, startedBefore: number): number {
+  // The innermost section is the latest-starting one that still covers the offset.
+  for (let i = startedBefore - 1; i >= 0; i--) if (offset < doc.sections[i]!.end) return i;
+  return -1;
 }
 
-export function splitSentences(doc: ContractDocument): Sentence[] {
+export function splitSentences(doc: ContractDocument, docLower: string = lowerSameLength(doc.text)): Sentence[] {
   const text = doc.text;
+  // Lines come in order: count the sections started so far instead of rescanning them per line.
+  let started = 0;
   const sentences: Sentence[] = [];
   const headingStarts = new Set(doc.sections.map((s) => s.start));
   let lineStart = 0;
@@ -125,7 +124,8 @@ export function splitSentences(doc: ContractDocument): Sentence[] {
       const isListItem = LIST_ITEM.test(line);
       // A list item (or a line right after a colon) completes the last lead-in.
       const lineLeadIn = isListItem || previousContinues ? leadIn : null;
-      const section = sectionAt(doc, lineStart);
+      while (started < doc.sections.length && doc.sections[started]!.start <= lineStart) started++;
+      const section = sectionAt(doc, lineStart, started);
       const spans = tableRow || heading ? [[0, line.length] as [number, number]] : splitLine(line);
       for (const [a, b] of spans) {
         let s = a;
@@ -141,7 +141,7 @@ export function splitSentences(doc: ContractDocument): Sentence[] {
           start,
           end,
           text: sentenceText,
-          lower: lowerSameLength(sentenceText),
+          lower: docLower.slice(start, end),
           line: lineIndex,
           tableRow,
           heading,

@@ -3,6 +3,7 @@ import { DISCRETION, EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_DELAY } from '
 import type { DocumentAnalysis } from '../analysis/analyse.js';
 import { isNegated, recipientAfter, whoIsBound } from '../analysis/obligations.js';
 import type { Sentence } from '../analysis/sentences.js';
+import { lowered } from '../analysis/lowered.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
 import { decide, judged, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
 
@@ -13,18 +14,18 @@ import { decide, judged, followers, introduced, pick, type Candidate, type NearM
  */
 
 const NOTIFY =
-  /\b(?:notifi\p{L}*|inform(?:e|es|ent|er|era|eront|erait|ait|é|ée|és|ées|s|ed|ing)?\b|information (?:du|de l'|de la|des|imm[ée]diate|sans d[ée]lai|pr[ée]alable)\b|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice of|report(?:s|ed|ing)?\s+(?:(?:any|all|each|every|such|the|a|tout|toute)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:incidents?|breach\p{L}*|violations?)|report(?:s|ed|ing)?\s+(?:(?:it|them|this|such)\s+)?to\b|reported\s+by\s+[^,.;]{1,40}?\s+to\b|advis\p{L}*|give notice|provide notice|tell)/giu;
+  lowered(/\b(?:notifi\p{L}*|inform(?:e|es|ent|er|era|eront|erait|ait|é|ée|és|ées|s|ed|ing)?\b|information (?:du|de l'|de la|des|imm[ée]diate|sans d[ée]lai|pr[ée]alable)\b|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice of|report(?:s|ed|ing)?\s+(?:(?:any|all|each|every|such|the|a|tout|toute)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:incidents?|breach\p{L}*|violations?)|report(?:s|ed|ing)?\s+(?:(?:it|them|this|such)\s+)?to\b|reported\s+by\s+[^,.;]{1,40}?\s+to\b|advis\p{L}*|give notice|provide notice|tell)/giu);
 
 // What is notified: a security incident in some wording.
 const SECURITY_EVENT =
-  /incidents? de s[ée]curit[ée]|incidents? (?:cyber|informatiques? de s[ée]curit[ée])|[ée]v[ée]nements? de s[ée]curit[ée]|violations? de (?:la )?s[ée]curit[ée]|atteintes? (?:[àa] la|aux?) (?:s[ée]curit[ée]|confidentialit[ée]|int[ée]grit[ée]|syst[èe]mes?)|failles? de s[ée]curit[ée]|failles?|compromissions?|intrusions?|cyber-?attaques?|attaques?|acc[èe]s (?:frauduleux|non autoris[ée]s?)|piratages?|ran[çc]ongiciels?|codes? malveillants?|fuites? de donn[ée]es|security (?:incidents?|breach(?:es)?|events?)|cyber[- ]?(?:incidents?|attacks?|security incidents?)|breach(?:es)? of security|unauthori[sz]ed (?:access|disclosure|use)|compromises?|intrusions?|attacks?|ransomware|malware|data breach(?:es)?|information security incidents?/iu;
+  lowered(/incidents? de s[ée]curit[ée]|incidents? (?:cyber|informatiques? de s[ée]curit[ée])|[ée]v[ée]nements? de s[ée]curit[ée]|violations? de (?:la )?s[ée]curit[ée]|atteintes? (?:[àa] la|aux?) (?:s[ée]curit[ée]|confidentialit[ée]|int[ée]grit[ée]|syst[èe]mes?)|failles? de s[ée]curit[ée]|failles?|compromissions?|intrusions?|cyber-?attaques?|attaques?|acc[èe]s (?:frauduleux|non autoris[ée]s?)|piratages?|ran[çc]ongiciels?|codes? malveillants?|fuites? de donn[ée]es|security (?:incidents?|breach(?:es)?|events?)|cyber[- ]?(?:incidents?|attacks?|security incidents?)|breach(?:es)? of security|unauthori[sz]ed (?:access|disclosure|use)|compromises?|intrusions?|attacks?|ransomware|malware|data breach(?:es)?|information security incidents?/iu);
 const PERSONAL_DATA_EVENT =
-  /violations? de(?:s)? donn[ée]es(?: [àa] caract[èe]re)? personnel(?:le)?s|violations? de(?:s)? donn[ée]es|personal data breach(?:es)?|data protection breach(?:es)?|breach(?:es)? of personal data/iu;
+  lowered(/violations? de(?:s)? donn[ée]es(?: [àa] caract[èe]re)? personnel(?:le)?s|violations? de(?:s)? donn[ée]es|personal data breach(?:es)?|data protection breach(?:es)?|breach(?:es)? of personal data/iu);
 // Incidents that are not about information security: device vigilance, adverse events, production.
 const NON_SECURITY_INCIDENT =
-  /incidents? (?:ou risques? d'incidents? )?(?:de (?:mat[ée]rio|r[ée]acto|pharmaco|h[ée]mo)?vigilance|ind[ée]sirables?|cliniques?|sanitaires?|m[ée]dicaux|de production|d'exploitation|de paiement)|mat[ée]riovigilance|adverse (?:events?|incidents?)|field safety|safety (?:notices?|corrective actions?)|clinical incidents?|patient safety/iu;
-const BARE_INCIDENT = /\bincidents?\b|\bbreach(?:es)?\b/iu;
-const SECURITY_CONTEXT = /s[ée]curit[ée]|security|cyber|\bssi\b|protection des donn[ée]es|data protection|confidentialit/iu;
+  lowered(/incidents? (?:ou risques? d'incidents? )?(?:de (?:mat[ée]rio|r[ée]acto|pharmaco|h[ée]mo)?vigilance|ind[ée]sirables?|cliniques?|sanitaires?|m[ée]dicaux|de production|d'exploitation|de paiement)|mat[ée]riovigilance|adverse (?:events?|incidents?)|field safety|safety (?:notices?|corrective actions?)|clinical incidents?|patient safety/iu);
+const BARE_INCIDENT = lowered(/\bincidents?\b|\bbreach(?:es)?\b/iu);
+const SECURITY_CONTEXT = lowered(/s[ée]curit[ée]|security|cyber|\bssi\b|protection des donn[ée]es|data protection|confidentialit/iu);
 const MAJOR_ONLY =
   /incidents? (?:de s[ée]curit[ée] )?(?:majeurs?|graves?|critiques?|significatifs?|importants?|s[ée]rieux)(?! ou (?:non|mineurs?))|(?:major|critical|significant|serious|material|severe) (?:security )?(?:incidents?|breach(?:es)?)|qu'il (?:juge|estime|consid[èe]re) (?:comme )?(?:majeur|grave|significatif|critique)|classifi\p{L}* as (?:critical|major|severe|high)|(?:rated|categori[sz]ed|designated|deemed) (?:as )?(?:critical|major|severe|high)|qualifi[ée]e?s? (?:de |comme |d')?(?:critique|majeur|grave|s[ée]rieux)|class[ée]e?s? (?:comme |en )?(?:majeur|critique|grave)|(?:de |of )?(?:niveau|s[ée]v[ée]rit[ée]|priorit[ée]|severity|priority) (?:1|un|critique|majeure?|critical)\b/iu;
 
@@ -39,7 +40,7 @@ const OTHER_OBLIGATION =
 
 // Support and repair times that share the words "incident" and "heures" with a notification.
 const SUPPORT_CONTEXT =
-  /\bgt[ir]\b|garantie de temps|d[ée]lai d'intervention|temps d'intervention|intervention sur site|d[ée]lai de (?:r[ée]tablissement|r[ée]solution|correction|prise en charge)|r[ée]paration|panne|dysfonctionnement|anomalie|ticket|hotline|support|response time|resolution time|repair|fault|on-site|service desk|helpdesk|maintenance/iu;
+  lowered(/\bgt[ir]\b|garantie de temps|d[ée]lai d'intervention|temps d'intervention|intervention sur site|d[ée]lai de (?:r[ée]tablissement|r[ée]solution|correction|prise en charge)|r[ée]paration|panne|dysfonctionnement|anomalie|ticket|hotline|support|response time|resolution time|repair|fault|on-site|service desk|helpdesk|maintenance/iu);
 
 // Notices to authorities are the controller's duty, not a notice to the client.
 const AUTHORITY_RECIPIENT =
@@ -126,12 +127,12 @@ interface Trigger {
 }
 
 // A bare participle ("un préavis … notifié par courriel") describes a thing; it binds nobody.
-const PARTICIPLE = /^(?:notifiée?s?|informée?s?|signalée?s?|notified|informed|reported|advised)$/iu;
-const AUXILIARY_BEFORE = /(?:\b(?:est|sont|soit|soient|sera|seront|serait|être|etre|été|ete|étant|etant|is|are|be|been|being|was|were)\s+(?:\p{L}+\s+){0,2})$/iu;
+const PARTICIPLE = lowered(/^(?:notifiée?s?|informée?s?|signalée?s?|notified|informed|reported|advised)$/iu);
+const AUXILIARY_BEFORE = lowered(/(?:\b(?:est|sont|soit|soient|sera|seront|serait|être|etre|été|ete|étant|etant|is|are|be|been|being|was|were)\s+(?:\p{L}+\s+){0,2})$/iu);
 // Things a passive notice is about when it is not an incident ("toute modification … étant notifiée").
 const OTHER_NOTICE_SUBJECT =
-  /\b(?:modifications?|changements?|changes?|mises? [àa] jour|updates?|factures?|invoices?|prix|prices?|tarifs?|versions?|releases?|maintenances?|interventions?|plannings?|dates?|r[ée]siliations?|terminations?|suspensions?|correspondants?|contacts?|coordonn[ée]es)\b/iu;
-const ANY_INCIDENT = /incidents?|breach(?:es)?|violations?|compromi\p{L}*|intrusions?|attaques?|attacks?|failles?|fuites?|leaks?|ran[çc]ongiciels?|ransomware|malware|piratages?/iu;
+  lowered(/\b(?:modifications?|changements?|changes?|mises? [àa] jour|updates?|factures?|invoices?|prix|prices?|tarifs?|versions?|releases?|maintenances?|interventions?|plannings?|dates?|r[ée]siliations?|terminations?|suspensions?|correspondants?|contacts?|coordonn[ée]es)\b/iu);
+const ANY_INCIDENT = lowered(/incidents?|breach(?:es)?|violations?|compromi\p{L}*|intrusions?|attaques?|attacks?|failles?|fuites?|leaks?|ran[çc]ongiciels?|ransomware|malware|piratages?/iu);
 
 /** A notify verb speaks of an incident only if one is named near it, and a passive one only if its subject is not something else. */
 function aboutIncident(text: string, at: number, verb: string): boolean {
@@ -145,13 +146,15 @@ function aboutIncident(text: string, at: number, verb: string): boolean {
   return true;
 }
 
-function triggers(text: string): Trigger[] {
+/** Notify verbs about an incident in `lower`, a lower-cased sentence. */
+function triggers(lower: string): Trigger[] {
+  const text = lower;
   NOTIFY.lastIndex = 0;
   return [...text.matchAll(NOTIFY)]
     .filter((m) => !PARTICIPLE.test(m[0]) || AUXILIARY_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index)))
     .filter((m) => aboutIncident(text, m.index!, m[0]))
     // "en cas de dépassement du délai de notification", "late notification": a sanction, not the duty.
-    .filter((m) => !/(?:d[ée]lai|retard|d[ée]passement|absence|d[ée]faut|manquement|late|delayed|failure to|failed to|breach of)\s+(?:de\s+|du\s+|des\s+|dans\s+(?:la\s+|les\s+)?|d'|of\s+|to\s+)?(?:(?:la|le|the)\s+)?$/iu.test(text.slice(Math.max(0, m.index! - 40), m.index)))
+    .filter((m) => !/(?:d[ée]lai|retard|d[ée]passement|absence|d[ée]faut|manquement|late|delayed|failure to|failed to|breach of)\s+(?:de\s+|du\s+|des\s+|dans\s+(?:la\s+|les\s+)?|d'|of\s+|to\s+)?(?:(?:la|le|the)\s+)?$/u.test(text.slice(Math.max(0, m.index! - 40), m.index)))
     .map((m) => ({ at: m.index!, end: m.index! + m[0].length }));
 }
 
@@ -200,7 +203,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   const heading = analysis.headingPath(sentence);
 
   // "personal data breach" contains "data breach": judge the security wording without it.
-  const withoutPersonal = lower.replace(new RegExp(PERSONAL_DATA_EVENT.source, 'giu'), ' ');
+  const withoutPersonal = lower.replace(new RegExp(PERSONAL_DATA_EVENT.source, 'gu'), ' ');
   const security = SECURITY_EVENT.test(withoutPersonal);
   const personal = PERSONAL_DATA_EVENT.test(lower);
   const bare = BARE_INCIDENT.test(withoutPersonal);
@@ -332,7 +335,7 @@ function readings(analysis: DocumentAnalysis): Reading[] {
   const out: Reading[] = [];
   for (const sentence of analysis.sentences) {
     if (analysis.isDefinition(sentence)) continue;
-    const own = triggers(sentence.text);
+    const own = triggers(sentence.lower); // same offsets as the text
     if (own.length === 0) continue;
     // A notification often spills into the next sentence: "Cette notification intervient sous 24 heures."
     let text = sentence.text;

@@ -1,6 +1,7 @@
 import { findDurations, type DurationMention } from '../../language/durations.js';
 import { EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_PERIOD } from '../../language/hedges.js';
 import { isNegated, whoIsBound } from '../analysis/obligations.js';
+import { lowered } from '../analysis/lowered.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
 import { decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
 import type { Sentence } from '../analysis/sentences.js';
@@ -12,17 +13,17 @@ import type { Sentence } from '../analysis/sentences.js';
  */
 
 const LOGS =
-  /\bjournaux\b|\bjournal (?:des|d'|de )(?:acc[èe]s|connexions?|[ée]v[ée]nements|audit|s[ée]curit[ée]|administration|activit[ée])|journalisation|\blogs?\b|fichiers? (?:de )?logs?|traces? (?:d'acc[èe]s|de connexion|techniques|informatiques|d'audit|d'activit[ée]|de s[ée]curit[ée]|des (?:acc[èe]s|connexions|actions|op[ée]rations))|tra[çc]abilit[ée] des (?:acc[èe]s|actions|connexions)|pistes? d'audit|historiques? des (?:acc[èe]s|connexions|actions)|audit (?:trails?|logs?)|event logs?|access logs?|security logs?|logging records|log (?:files?|data|records)|\btraces\b/iu;
-const NOT_LOGS = /journal officiel|official journal|journal of the european|log-?in\b|login/iu;
+  lowered(/\bjournaux\b|\bjournal (?:des|d'|de )(?:acc[èe]s|connexions?|[ée]v[ée]nements|audit|s[ée]curit[ée]|administration|activit[ée])|journalisation|\blogs?\b|fichiers? (?:de )?logs?|traces? (?:d'acc[èe]s|de connexion|techniques|informatiques|d'audit|d'activit[ée]|de s[ée]curit[ée]|des (?:acc[èe]s|connexions|actions|op[ée]rations))|tra[çc]abilit[ée] des (?:acc[èe]s|actions|connexions)|pistes? d'audit|historiques? des (?:acc[èe]s|connexions|actions)|audit (?:trails?|logs?)|event logs?|access logs?|security logs?|logging records|log (?:files?|data|records)|\btraces\b/iu);
+const NOT_LOGS = lowered(/journal officiel|official journal|journal of the european|log-?in\b|login/iu);
 const RETAIN =
-  /\bconserv\p{L}*|\bgard\p{L}*|\barchiv\p{L}*|\bstock\p{L}*|\bmaint(?:ain|ien)\p{L}*|\bretain\p{L}*|\bretention\b|\bkeep\p{L}*|\bkept\b|\bstor(?:e|ed|es|ing|age)\b|\bpreserv\p{L}*|\bhold\p{L}*|\bdur[ée]e de conservation|\bpurg\p{L}*|\bsupprim\p{L}*|\bdelet\p{L}*|\beffac\p{L}*/iu;
+  lowered(/\bconserv\p{L}*|\bgard\p{L}*|\barchiv\p{L}*|\bstock\p{L}*|\bmaint(?:ain|ien)\p{L}*|\bretain\p{L}*|\bretention\b|\bkeep\p{L}*|\bkept\b|\bstor(?:e|ed|es|ing|age)\b|\bpreserv\p{L}*|\bhold\p{L}*|\bdur[ée]e de conservation|\bpurg\p{L}*|\bsupprim\p{L}*|\bdelet\p{L}*|\beffac\p{L}*/iu);
 const AVAILABLE =
-  /disposition|copie|obtenir|disclos\p{L}*|divulgu\p{L}*|(?:donn\p{L}*|ouvr\p{L}*|permet\p{L}*) (?:un )?acc[èe]s|accessibles?|communiqu|transmet|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|(?:give|grant|provide)s? (?:\p{L}+ )?access|accessible|provide|deliver|upon (?:request|demand)|on request|copy|copies|inspect/giu;
-const IF_POSSIBLE = /si (?:cela est |c'est )?techniquement (?:possible|faisable)|dans la mesure du possible|where technically (?:possible|feasible)|if technically (?:possible|feasible)|to the extent (?:technically )?(?:possible|feasible)/iu;
+  lowered(/disposition|copie|obtenir|disclos\p{L}*|divulgu\p{L}*|(?:donn\p{L}*|ouvr\p{L}*|permet\p{L}*) (?:un )?acc[èe]s|accessibles?|communiqu|transmet|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|(?:give|grant|provide)s? (?:\p{L}+ )?access|accessible|provide|deliver|upon (?:request|demand)|on request|copy|copies|inspect/giu);
+const IF_POSSIBLE = lowered(/si (?:cela est |c'est )?techniquement (?:possible|faisable)|dans la mesure du possible|where technically (?:possible|feasible)|if technically (?:possible|feasible)|to the extent (?:technically )?(?:possible|feasible)/iu);
 
 // Other things kept for a time: what a "6 months" near logs usually is instead.
 const OTHER_PERIOD =
-  /pr[ée]avis|r[ée]siliation|notice period|termination|terminate|dossier m[ée]dical|dossiers? (?:patients?|m[ée]dicaux)|medical records?|health records?|factur\p{L}*|invoice\p{L}*|garantie|warranty|paiement|payment|sauvegardes?|backups?|donn[ée]es (?:du client|de l'[ée]tablissement|de sant[ée])|customer (?:data|content)|r[ée]versibilit[ée]|restitution|return of data/iu;
+  lowered(/pr[ée]avis|r[ée]siliation|notice period|termination|terminate|dossier m[ée]dical|dossiers? (?:patients?|m[ée]dicaux)|medical records?|health records?|factur\p{L}*|invoice\p{L}*|garantie|warranty|paiement|payment|sauvegardes?|backups?|donn[ée]es (?:du client|de l'[ée]tablissement|de sant[ée])|customer (?:data|content)|r[ée]versibilit[ée]|restitution|return of data/iu);
 
 function durationsForRetention(text: string, lang: 'fr' | 'en'): DurationMention[] {
   // Retention periods are months/years/days/weeks; "sous 5 jours" to hand logs over is a deadline, not a retention.
@@ -52,7 +53,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   const minMonths = rule.thresholds.minMonths ?? 6;
   // The retention verb that governs the logs: the one nearest the word for logs.
   const logAt = LOGS.exec(lower)?.index ?? 0;
-  const retain = [...lower.matchAll(new RegExp(RETAIN.source, 'giu'))].sort((a, b) => Math.abs(a.index! - logAt) - Math.abs(b.index! - logAt))[0];
+  const retain = [...lower.matchAll(new RegExp(RETAIN.source, 'gu'))].sort((a, b) => Math.abs(a.index! - logAt) - Math.abs(b.index! - logAt))[0];
   if (!retain) return {};
   const heading = analysis.headingPath(sentence);
   const bound = whoIsBound(sentence, retain.index, analysis.parties, { sectionHeading: heading });
@@ -68,7 +69,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
     if (ref && ref !== 'unresolved') {
       for (const s of analysis.sentences) {
         if (s.start < ref.section.start || s.start >= ref.section.end) continue;
-        if (!LOGS.test(s.lower) && !/r[ée]tention|conservation|retain|kept|conserv/iu.test(s.lower)) continue;
+        if (!LOGS.test(s.lower) && !/r[ée]tention|conservation|retain|kept|conserv/u.test(s.lower)) continue;
         const found = durationsForRetention(s.text, analysis.languageOf(s));
         if (found.length) {
           durations = found;
@@ -95,7 +96,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
     value = { months: monthsOf(chosen) };
     // "n'est pas tenu de conserver au-delà de 30 jours" is a ceiling, however it is phrased.
     const ceiling =
-      chosen.bound === 'ceiling' || negated || /(?:jusqu'[àa]|au[- ]del[àa] de|au maximum|maximum de|pas plus de|up to|no (?:longer|more) than|not (?:longer|more) than|a maximum of|at most|beyond)\s*$/iu.test(lower.slice(Math.max(0, chosen.start - 40), chosen.start));
+      chosen.bound === 'ceiling' || negated || /(?:jusqu'[àa]|au[- ]del[àa] de|au maximum|maximum de|pas plus de|up to|no (?:longer|more) than|not (?:longer|more) than|a maximum of|at most|beyond)\s*$/u.test(lower.slice(Math.max(0, chosen.start - 40), chosen.start));
     if (ceiling) reasons.push('ceiling-only');
     if (value.months < minMonths - 1e-6) reasons.push('below-minimum');
   } else if (negated) {
@@ -124,7 +125,7 @@ export const logRetention: Check = (context) => {
   for (const sentence of analysis.sentences) {
     if (analysis.isDefinition(sentence) || sentence.heading) continue;
     const onLogs = LOGS.test(sentence.lower) && !NOT_LOGS.test(sentence.lower);
-    const inLogSection = /journ|\blogs?\b|logging/iu.test(analysis.headingPath(sentence).split(' > ').pop() ?? '');
+    const inLogSection = /journ|\blogs?\b|logging/u.test(analysis.headingPath(sentence).split(' > ').pop() ?? '');
     if (!onLogs && !(inLogSection && RETAIN.test(sentence.lower))) {
       // A period that a hurried reader might take for log retention.
       // Cheap test first: only sentences about another period are read for a figure.
@@ -161,7 +162,7 @@ export const logRetention: Check = (context) => {
     // "… for its internal purposes only; … will not be disclosed to Customer": any negated mention withholds them.
     const mentions = [...s.lower.matchAll(AVAILABLE)];
     if (mentions.length === 0) return null;
-    const internalOnly = /internal (?:security )?purposes only|usage interne|fins internes/iu.test(s.lower);
+    const internalOnly = /internal (?:security )?purposes only|usage interne|fins internes/u.test(s.lower);
     return { negated: internalOnly || mentions.some((m) => isNegated(s.lower.slice(0, m.index), analysis.languageOf(s))) };
   };
   const statements = logSentences.map(availabilityStated).filter((x) => x !== null);

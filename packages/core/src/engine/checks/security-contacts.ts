@@ -3,6 +3,7 @@ import type { Sentence } from '../analysis/sentences.js';
 import type { Check, CheckContext } from '../types.js';
 import { decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
 import { namesPattern } from '../analysis/parties.js';
+import { lowered } from '../analysis/lowered.js';
 import { cachedRegex } from '../analysis/regex-cache.js';
 import { whoIsBound } from '../analysis/obligations.js';
 
@@ -13,11 +14,11 @@ import { whoIsBound } from '../analysis/obligations.js';
  */
 
 const SECURITY_ROLE =
-  /\brssi\b|\bciso\b|\bcso\b|\bsoc\b(?!\s*(?:[123]|type))|\bcsirt\b(?![- ]r[ée]gional)|\bcert\b(?![- ](?:sant[ée]|fr)\b)|(?:responsable|r[ée]f[ée]rent(?:e)?|correspondant(?:e)?|directeur|directrice|chef|officier|manager|officer|lead|head|contact|interlocuteur|point de contact|[ée]quipe|cellule|team|centre|center|desk|astreinte)s?\s+(?:[\p{L}-]+\s+){0,3}?(?:de la |du |des |de |of |for |en )?(?:cyber-?)?(?:s[ée]curit[ée]|security|ssi\b|cyber\p{L}*)|(?:cyber-?)?(?:s[ée]curit[ée]|security)\s+(?:officer|manager|lead|contact|team|operations|desk|op[ée]rationnelle)|chief information security|security (?:point of contact|representative|correspondent|focal point|liaison)|point of contact for security|incident response (?:team|contact|manager)|cellule de crise|crisis (?:cell|team)/iu;
-const PRIVACY_ROLE = /\bdpo\b|d[ée]l[ée]gu[ée] (?:[àa] la )?protection des donn[ée]es|data protection officer|privacy officer/iu;
-const SUPPORT_ROLE = /support|hotline|hot-line|service desk|help ?desk|centre (?:de services|d'appels|d'assistance)|assistance|centre de support|standard/iu;
-const COMMERCIAL_ROLE = /commercial|account manager|chargé d'affaires|ing[ée]nieur d'affaires|sales|interlocuteur commercial|customer success|directeur de compte/iu;
-const LEGAL_NOTICE = /notices?\b.*\b(?:sent|addressed|given)|notifications? (?:l[ée]gales|contractuelles)|courriers?|lettre recommand[ée]e|registered (?:mail|letter)|si[èe]ge social|registered office|legal department|service juridique|direction juridique/iu;
+  lowered(/\brssi\b|\bciso\b|\bcso\b|\bsoc\b(?!\s*(?:[123]|type))|\bcsirt\b(?![- ]r[ée]gional)|\bcert\b(?![- ](?:sant[ée]|fr)\b)|(?:responsable|r[ée]f[ée]rent(?:e)?|correspondant(?:e)?|directeur|directrice|chef|officier|manager|officer|lead|head|contact|interlocuteur|point de contact|[ée]quipe|cellule|team|centre|center|desk|astreinte)s?\s+(?:[\p{L}-]+\s+){0,3}?(?:de la |du |des |de |of |for |en )?(?:cyber-?)?(?:s[ée]curit[ée]|security|ssi\b|cyber\p{L}*)|(?:cyber-?)?(?:s[ée]curit[ée]|security)\s+(?:officer|manager|lead|contact|team|operations|desk|op[ée]rationnelle)|chief information security|security (?:point of contact|representative|correspondent|focal point|liaison)|point of contact for security|incident response (?:team|contact|manager)|cellule de crise|crisis (?:cell|team)/iu);
+const PRIVACY_ROLE = lowered(/\bdpo\b|d[ée]l[ée]gu[ée] (?:[àa] la )?protection des donn[ée]es|data protection officer|privacy officer/iu);
+const SUPPORT_ROLE = lowered(/support|hotline|hot-line|service desk|help ?desk|centre (?:de services|d'appels|d'assistance)|assistance|centre de support|standard/iu);
+const COMMERCIAL_ROLE = lowered(/commercial|account manager|chargé d'affaires|ing[ée]nieur d'affaires|sales|interlocuteur commercial|customer success|directeur de compte/iu);
+const LEGAL_NOTICE = lowered(/notices?\b.*\b(?:sent|addressed|given)|notifications? (?:l[ée]gales|contractuelles)|courriers?|lettre recommand[ée]e|registered (?:mail|letter)|si[èe]ge social|registered office|legal department|service juridique|direction juridique/iu);
 
 /** A phone number: 9 to 15 digits in one run of digits, spaces, dots, dashes and brackets. */
 function hasPhone(text: string): boolean {
@@ -28,14 +29,15 @@ function hasPhone(text: string): boolean {
   return false;
 }
 
-const EMAIL = /[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[a-z]{2,}/iu;
+// Without the i flag (slow in Unicode mode): the only cased part is the top-level domain.
+const EMAIL = /[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[a-zA-Z]{2,}/u;
 const PERSON = /\b(?:m\.|mme|mr|mrs|ms|dr|madame|monsieur)\s+\p{Lu}|\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}(?:\p{Ll}+|\p{Lu}+)\b/u;
 const LATER =
   /d[ée]signera|sera d[ée]sign[ée]|seront d[ée]sign[ée]s|communiquera (?:ult[ée]rieurement|[àa] la notification|dans)|communiqu[ée]e?s? ult[ée]rieurement|sera communiqu[ée]|seront communiqu[ée]s|sur (?:simple )?demande|will (?:designate|appoint|nominate|provide|notify|communicate)|shall (?:designate|appoint|nominate)|to be (?:designated|appointed|provided|confirmed|notified)|upon request|on request|prior to (?:go-live|the start)|avant (?:la mise en (?:production|service)|le d[ée]marrage)/iu;
 
 // Words that make a sentence about a role a statement about reaching it.
 const CONTACT_CUE =
-  /contact|officer|\bnom\b|\bname\b|coordonn|details|represent|personne|person\b|interlocut|correspondant|joignable|point d'entr[ée]e|d[ée]sign|nomm|r[ée]f[ée]rent|escalad|astreinte|appoint|designat|named|nominat|reach|escalat|on[- ]call|liaison/iu;
+  lowered(/contact|officer|\bnom\b|\bname\b|coordonn|details|represent|personne|person\b|interlocut|correspondant|joignable|point d'entr[ée]e|d[ée]sign|nomm|r[ée]f[ée]rent|escalad|astreinte|appoint|designat|named|nominat|reach|escalat|on[- ]call|liaison/iu);
 
 /** "rssi@…", "cert@…": a role word that is part of an e-mail address. */
 function inAddress(text: string, m: RegExpExecArray): boolean {
@@ -52,7 +54,8 @@ function glossaryRow(sentence: Sentence): boolean {
 }
 
 function hasCoordinates(text: string): boolean {
-  return EMAIL.test(text) || hasPhone(text);
+  // Cheap tests first: most sentences hold neither an @ nor a digit.
+  return (text.includes('@') && EMAIL.test(text)) || (/\d/.test(text) && hasPhone(text));
 }
 
 // An address at the hospital's own domain: a label that starts with what names an establishment.
@@ -70,17 +73,17 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
   for (const role of ['supplier', 'client'] as const) {
     const before = lower.slice(Math.max(0, roleAt - 60), roleAt);
     const after = lower.slice(roleAt, roleAt + 90);
-    if (cachedRegex(`${names(role)}(?:'s|’s)\\s+(?:[\\p{L}-]+\\s+){0,4}$`, 'iu').test(before)) return role;
+    if (cachedRegex(`${names(role)}(?:'s|’s)\\s+(?:[\\p{L}-]+\\s+){0,4}$`, 'u').test(before)) return role;
     // A row labelled by its side: "Customer – CISO …", "Établissement : RSSI …".
-    if (cachedRegex(`${names(role)}\\s*[–—:|-]\\s*(?:[\\p{L}-]+\\s+){0,2}$`, 'iu').test(before)) return role;
-    if (cachedRegex(`^[^,;(|]{0,80}?\\b(?:du|de l'|de la|des|of the|of|côté)\\s*(?:l'|le|la|the)?\\s*${names(role)}`, 'iu').test(after)) return role;
+    if (cachedRegex(`${names(role)}\\s*[–—:|-]\\s*(?:[\\p{L}-]+\\s+){0,2}$`, 'u').test(before)) return role;
+    if (cachedRegex(`^[^,;(|]{0,80}?\\b(?:du|de l'|de la|des|of the|of|côté)\\s*(?:l'|le|la|the)?\\s*${names(role)}`, 'u').test(after)) return role;
   }
   const email = EMAIL.exec(sentence.text);
   if (email && CLIENT_DOMAIN.test(email[0])) return 'client';
   if (email && parties.defined.some((d) => d.role === 'supplier' && d.name.length >= 4 && email[0].toLowerCase().includes(d.name.replace(/\s+/g, '')))) return 'supplier';
   // "its CISO": English "its" points back to the party whose possessive opened the clause
   // ("TeleCura's contacts … are its CISO"), else to the nearest party named before it.
-  if (/\b(?:its|their)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lower.slice(Math.max(0, roleAt - 30), roleAt))) {
+  if (/\b(?:its|their)\s+(?:[\p{L}-]+\s+){0,2}$/u.test(lower.slice(Math.max(0, roleAt - 30), roleAt))) {
     const before = sentence.text.slice(Math.max(0, roleAt - 160), roleAt);
     const possessive = [...before.matchAll(/([\p{L}][\p{L}-]*)(?:'s|’s)\b/gu)].pop();
     if (possessive) {
@@ -91,20 +94,20 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
     // "Customer shall provide … its IT security lead": the subject's own.
     const subject = whoIsBound(sentence, roleAt, parties, { passiveAgent: false });
     if (subject.via === 'subject' && (subject.role === 'supplier' || subject.role === 'client')) return subject.role;
-    const both = cachedRegex(`${names('supplier')}|${names('client')}`, 'giu');
+    const both = cachedRegex(`${names('supplier')}|${names('client')}`, 'gu');
     const previous = [...lower.slice(Math.max(0, roleAt - 120), roleAt).matchAll(both)].pop();
-    if (previous) return cachedRegex(`^${names('client')}$`, 'iu').test(previous[0]) ? 'client' : 'supplier';
+    if (previous) return cachedRegex(`^${names('client')}$`, 'u').test(previous[0]) ? 'client' : 'supplier';
   }
   // "son RSSI": French "son" points back to the subject.
-  if (/(?:\bson|\bsa|\bses)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lower.slice(Math.max(0, roleAt - 30), roleAt))) {
+  if (/(?:\bson|\bsa|\bses)\s+(?:[\p{L}-]+\s+){0,2}$/u.test(lower.slice(Math.max(0, roleAt - 30), roleAt))) {
     const bound = whoIsBound(sentence, roleAt, parties, { passiveAgent: false });
     if (bound.role === 'supplier' || bound.role === 'client') return bound.role;
   }
   const heading = tableHeading.toLowerCase();
-  if (cachedRegex(`\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('client')}`, 'iu').test(heading) || cachedRegex(`${names('client')}(?:'s|’s)`, 'iu').test(heading)) return 'client';
-  if (cachedRegex(`\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('supplier')}`, 'iu').test(heading) || cachedRegex(`${names('supplier')}(?:'s|’s)`, 'iu').test(heading)) return 'supplier';
+  if (cachedRegex(`\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('client')}`, 'u').test(heading) || cachedRegex(`${names('client')}(?:'s|’s)`, 'u').test(heading)) return 'client';
+  if (cachedRegex(`\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('supplier')}`, 'u').test(heading) || cachedRegex(`${names('supplier')}(?:'s|’s)`, 'u').test(heading)) return 'supplier';
   // "Le Prestataire désigne un RSSI": the designating party ("Customer may contact the desk" names no owner).
-  if (/d[ée]sign|nomm|appoint|designat|identif|nominat|provide|fournit|communique|indique/iu.test(lower.slice(Math.max(0, roleAt - 120), roleAt))) {
+  if (/d[ée]sign|nomm|appoint|designat|identif|nominat|provide|fournit|communique|indique/u.test(lower.slice(Math.max(0, roleAt - 120), roleAt))) {
     const bound = whoIsBound(sentence, roleAt, parties, { passiveAgent: false });
     if (bound.via === 'subject' && (bound.role === 'supplier' || bound.role === 'client')) return bound.role;
   }
@@ -149,12 +152,11 @@ export const securityContacts: Check = (context) => {
     // The DPO is read too: a DPO alone is a weak answer, not no answer.
     const securityHere = SECURITY_ROLE.test(lower) || (PRIVACY_ROLE.test(lower) && hasCoordinates(sentence.text));
     // A table row under a security-contacts heading counts as a security contact row.
-    const securitySection = /contacts?|interlocuteurs?|correspondants?|points? de contact|escalad/iu.test(heading) && /s[ée]curit|security|incident|crise|crisis|ssi|cyber/iu.test(heading);
+    const securitySection = /contacts?|interlocuteurs?|correspondants?|points? de contact|escalad/u.test(heading) && /s[ée]curit|security|incident|crise|crisis|ssi|cyber/u.test(heading);
     const ordinaryDesk = !securityHere && (SUPPORT_ROLE.test(lower) || COMMERCIAL_ROLE.test(lower));
     if (!securityHere && (ordinaryDesk || !(securitySection && (sentence.tableRow || hasCoordinates(sentence.text))))) {
-      const withNext = [sentence, ...followers(analysis, sentence, 1)].map((s) => s.text).join(' ');
       // A desk counts as a (weak) contact only with a way to reach it.
-      if ((SUPPORT_ROLE.test(lower) || COMMERCIAL_ROLE.test(lower)) && hasCoordinates(withNext) && !analysis.isDefinition(sentence) && !sentence.heading) {
+      if (ordinaryDesk && hasCoordinates([sentence, ...followers(analysis, sentence, 1)].map((s) => s.text).join(' '))) {
         const commercial = COMMERCIAL_ROLE.test(lower);
         const desk = (SUPPORT_ROLE.exec(lower) ?? COMMERCIAL_ROLE.exec(lower))!;
         // The client's own service desk says nothing of the supplier.
@@ -183,8 +185,8 @@ export const securityContacts: Check = (context) => {
     // Each role named in the sentence is read on its own stretch; a table row is one stretch.
     // "rssi@…" is an address, not a role.
     const notInAddress = (m: RegExpExecArray) => !inAddress(lower, m);
-    const roleMatches = [...lower.matchAll(new RegExp(SECURITY_ROLE.source, 'giu'))].filter(notInAddress);
-    if (roleMatches.length === 0) roleMatches.push(...lower.matchAll(new RegExp(PRIVACY_ROLE.source, 'giu')));
+    const roleMatches = [...lower.matchAll(new RegExp(SECURITY_ROLE.source, 'gu'))].filter(notInAddress);
+    if (roleMatches.length === 0) roleMatches.push(...lower.matchAll(new RegExp(PRIVACY_ROLE.source, 'gu')));
     if (roleMatches.length === 0) roleMatches.push(Object.assign([''], { index: 0 }) as unknown as RegExpExecArray);
     for (const roleMatch of roleMatches) {
       const roleAt = roleMatch.index ?? 0;
@@ -197,7 +199,8 @@ export const securityContacts: Check = (context) => {
       const focus = own.reachesEnd && /:\s*$/.test(sentence.text) ? `${own.text} ${text.slice(sentence.text.length)}` : own.text;
       const coordinates = hasCoordinates(focus);
       if (!coordinates && !sentence.tableRow && !CONTACT_CUE.test(lower) && !CONTACT_CUE.test(heading) && !PERSON.test(focus)) continue;
-      const privacyOnly = !SECURITY_ROLE.test(focus) && PRIVACY_ROLE.test(focus);
+      const focusLower = focus.toLowerCase();
+      const privacyOnly = !SECURITY_ROLE.test(focusLower) && PRIVACY_ROLE.test(focusLower);
       const placeholder = PLACEHOLDER.test(focus) || /\|\s*\|/.test(sentence.text) || /\|\s*$/.test(sentence.text.trim());
       const reasons: string[] = [];
       if (privacyOnly) reasons.push('privacy-contact-only');

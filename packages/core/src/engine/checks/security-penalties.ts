@@ -1,5 +1,6 @@
 import { DISCRETION, PLACEHOLDER } from '../../language/hedges.js';
 import type { Sentence } from '../analysis/sentences.js';
+import { lowered } from '../analysis/lowered.js';
 import type { Check, CheckContext } from '../types.js';
 import { decide, judged, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
 
@@ -10,30 +11,30 @@ import { decide, judged, followers, introduced, pick, type Candidate, type NearM
  */
 
 const PENALTY =
-  /p[ée]nalit[ée]s?|\bavoirs? (?:de|d'un montant|[ée]gal|[ée]quivalent|pouvant)|\bcredit (?:the )?(?:customer|client|buyer|trust|authority)|\b(?:a|un) (?:service )?(?:credit|cr[ée]dit) (?:of|de|equal|[ée]gal)|\bcr[ée]dite(?:ra)?\b|security credits?|cr[ée]dits? de s[ée]curit[ée]|(?:fee|price|invoice) credits?|p[ée]nalis\p{L}*|liquidated damages|service credits?|cr[ée]dits? de service|penalt(?:y|ies)|r[ée]factions?|abattements?|fee reductions?|indemnit[ée]s? forfaitaires?/iu;
+  lowered(/p[ée]nalit[ée]s?|\bavoirs? (?:de|d'un montant|[ée]gal|[ée]quivalent|pouvant)|\bcredit (?:the )?(?:customer|client|buyer|trust|authority)|\b(?:a|un) (?:service )?(?:credit|cr[ée]dit) (?:of|de|equal|[ée]gal)|\bcr[ée]dite(?:ra)?\b|security credits?|cr[ée]dits? de s[ée]curit[ée]|(?:fee|price|invoice) credits?|p[ée]nalis\p{L}*|liquidated damages|service credits?|cr[ée]dits? de service|penalt(?:y|ies)|r[ée]factions?|abattements?|fee reductions?|indemnit[ée]s? forfaitaires?/iu);
 const SECURITY_OBLIGATION =
-  /s[ée]curit[ée]|security|incidents? de s[ée]curit[ée]|violations? de (?:donn[ée]es|s[ée]curit[ée])|data breach|breach notification|late notification|notification tardive|retard (?:de|dans la) notification|notified late|notified later|notification (?:des|d'un|de tout) incident|journaux|logs?\b|confidentialit[ée]|confidentiality|protection des donn[ée]es|data protection|personal data|donn[ée]es (?:personnelles|de sant[ée])|plan d'assurance s[ée]curit[ée]|\bpssi\b|\bhds\b|vuln[ée]rabilit\p{L}*|correctifs? de s[ée]curit[ée]|security patch\p{L}*|authentification|mfa\b|audit de s[ée]curit[ée]|security audit/iu;
+  lowered(/s[ée]curit[ée]|security|incidents? de s[ée]curit[ée]|violations? de (?:donn[ée]es|s[ée]curit[ée])|data breach|breach notification|late notification|notification tardive|retard (?:de|dans la) notification|notified late|notified later|notification (?:des|d'un|de tout) incident|journaux|logs?\b|confidentialit[ée]|confidentiality|protection des donn[ée]es|data protection|personal data|donn[ée]es (?:personnelles|de sant[ée])|plan d'assurance s[ée]curit[ée]|\bpssi\b|\bhds\b|vuln[ée]rabilit\p{L}*|correctifs? de s[ée]curit[ée]|security patch\p{L}*|authentification|mfa\b|audit de s[ée]curit[ée]|security audit/iu);
 // Acronyms read case-sensitively: "PAS" is a security plan, "pas" is French for "not".
 const SECURITY_ACRONYMS = /\b(?:PAS|PSSI)\b/u;
 const NOT_SECURITY =
-  /disponibilit[ée]|availability|uptime|taux de service|temps de (?:r[ée]tablissement|r[ée]tablissement|r[ée]solution|r[ée]ponse|intervention)|\bgt[ir]\b|retard (?:de|dans la) (?:livraison|ex[ée]cution|mise en (?:service|production))|late delivery|delay in delivery|d[ée]lais? d'ex[ée]cution|d[ée]lai de livraison|jalons?|milestones?|ticket|support|response time|resolution time|sla\b|niveau(?:x)? de service|service levels?|int[ée]r[êe]ts? (?:de retard|moratoires)|late payment|retard de paiement/iu;
+  lowered(/disponibilit[ée]|availability|uptime|taux de service|temps de (?:r[ée]tablissement|r[ée]tablissement|r[ée]solution|r[ée]ponse|intervention)|\bgt[ir]\b|retard (?:de|dans la) (?:livraison|ex[ée]cution|mise en (?:service|production))|late delivery|delay in delivery|d[ée]lais? d'ex[ée]cution|d[ée]lai de livraison|jalons?|milestones?|ticket|support|response time|resolution time|sla\b|niveau(?:x)? de service|service levels?|int[ée]r[êe]ts? (?:de retard|moratoires)|late payment|retard de paiement/iu);
 const AMOUNT =
   /\d[\d\s.,]*\)?\s?(?:€|eur\b|euros?|k€|£|\$|usd|gbp|pounds?|dollars?)|(?:€|£|\$|eur\b|gbp\b|usd\b)\s?\d|\b(?:cent|mille|hundred|thousand)\b[^.;]{0,20}\b(?:euros?|pounds?|dollars?)|\d+(?:[.,]\d+)?\s?%|pour(?: |-)?cent|per ?cent|\b1\/\d{2,5}(?:e|[èe]me)?\b|\d+\s?\/\s?\d{2,5}(?:e|[èe]me)?|milli[èe]me|un (?:centi[èe]me|milli[èe]me)|one[- ](?:thousandth|hundredth)|(?:montant|amount) (?:[ée]gal|equal)|formule|formula|P\s?=|calcul[ée]e? (?:selon|comme|as)/iu;
 // "non libératoires", "ne sont pas libératoires", "not the sole remedy" say the opposite.
 const NOT_DISCHARGING =
-  /(?:non|pas|ni|nullement|aucunement)[\s-]+(?:\p{L}+\s+)?lib[ée]ratoires?|not (?:be )?(?:the |a )?(?:sole|exclusive|only) (?:and exclusive )?remed|without prejudice|sans pr[ée]judice|not in (?:full|lieu)|in addition to (?:any|all) other/iu;
+  lowered(/(?:non|pas|ni|nullement|aucunement)[\s-]+(?:\p{L}+\s+)?lib[ée]ratoires?|not (?:be )?(?:the |a )?(?:sole|exclusive|only) (?:and exclusive )?remed|without prejudice|sans pr[ée]judice|not in (?:full|lieu)|in addition to (?:any|all) other/iu);
 const DISCHARGING =
-  /lib[ée]ratoires?|(?:sole|exclusive|only) (?:and exclusive )?remed(?:y|ies)|seul(?:e)? (?:et unique )?(?:recours|r[ée]paration|indemnisation)|solde de tout compte|for(?:faitaire(?:s)?)? et d[ée]finitive|in full (?:and final )?(?:satisfaction|settlement|discharge)|(?:exclusive|sole) (?:financial )?(?:compensation|liability)|tout recours|exclusive of any other/iu;
+  lowered(/lib[ée]ratoires?|(?:sole|exclusive|only) (?:and exclusive )?remed(?:y|ies)|seul(?:e)? (?:et unique )?(?:recours|r[ée]paration|indemnisation)|solde de tout compte|for(?:faitaire(?:s)?)? et d[ée]finitive|in full (?:and final )?(?:satisfaction|settlement|discharge)|(?:exclusive|sole) (?:financial )?(?:compensation|liability)|tout recours|exclusive of any other/iu);
 const TOKEN_CAP =
-  /(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra|peuvent|pourront) (?:exc[ée]der|d[ée]passer)|dans la limite de|maximum (?:de|of))\s*(?:[àa]\s*)?(?:un montant (?:total |global )?de\s*)?(?:(?:[€£$]|eur|gbp|usd)\s?(\d[\d\s.,]*)|(\d[\d\s.,]*)\s*(?:\(\d[\d\s.,]*\)\s*)?(?:€|eur\b|euros?|£|\$|usd|gbp|pounds?))|(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra) (?:exc[ée]der|d[ée]passer)|dans la limite de)\s*(?:[àa]\s*)?(\d+(?:[.,]\d+)?)\s?%/iu;
+  lowered(/(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra|peuvent|pourront) (?:exc[ée]der|d[ée]passer)|dans la limite de|maximum (?:de|of))\s*(?:[àa]\s*)?(?:un montant (?:total |global )?de\s*)?(?:(?:[€£$]|eur|gbp|usd)\s?(\d[\d\s.,]*)|(\d[\d\s.,]*)\s*(?:\(\d[\d\s.,]*\)\s*)?(?:€|eur\b|euros?|£|\$|usd|gbp|pounds?))|(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra) (?:exc[ée]der|d[ée]passer)|dans la limite de)\s*(?:[àa]\s*)?(\d+(?:[.,]\d+)?)\s?%/iu);
 
 const NO_PENALTY =
-  /\bpas\s+(?:\p{L}+\s+){0,2}?de\s+p[ée]nalit|(?:aucune?|no|not|pas de|sans|ni|nor|without)\s+(?:\p{L}+\s+){0,3}?(?:p[ée]nalit|penalt|liquidated|service credits?|cr[ée]dits? de service|avoirs?)|(?:p[ée]nalit[ée]s?|penalt(?:y|ies)|service credits?)\s+(?:ne sont pas|ne seront pas|are not|shall not|will not|do not|does not)\s+(?:applicables?|appliqu|apply|payable|due)/iu;
+  lowered(/\bpas\s+(?:\p{L}+\s+){0,2}?de\s+p[ée]nalit|(?:aucune?|no|not|pas de|sans|ni|nor|without)\s+(?:\p{L}+\s+){0,3}?(?:p[ée]nalit|penalt|liquidated|service credits?|cr[ée]dits? de service|avoirs?)|(?:p[ée]nalit[ée]s?|penalt(?:y|ies)|service credits?)\s+(?:ne sont pas|ne seront pas|are not|shall not|will not|do not|does not)\s+(?:applicables?|appliqu|apply|payable|due)/iu);
 
 const LEGAL_SANCTION =
-  /(?:civil|criminal|penal|administrative) (?:or criminal )?penalt|sanctions? p[ée]nales?|p[ée]nalit[ée]s? (?:p[ée]nales|administratives)|amendes? administratives?|administrative fines?|contempt of court|code p[ée]nal/iu;
+  lowered(/(?:civil|criminal|penal|administrative) (?:or criminal )?penalt|sanctions? p[ée]nales?|p[ée]nalit[ée]s? (?:p[ée]nales|administratives)|amendes? administratives?|administrative fines?|contempt of court|code p[ée]nal/iu);
 const LATE_PAYMENT =
-  /taux d'int[ée]r[êe]t l[ée]gal|taux directeur|statutory interest|int[ée]r[êe]ts? (?:moratoires|de retard)|indemnit[ée] forfaitaire (?:de (?:40|quarante)|pour frais de recouvrement)|frais de recouvrement|late[- ]payment|interest on (?:late|overdue|unpaid)|overdue (?:amounts|sums|invoices)|retard de paiement|d[ée]faut de paiement|paiement tardif/iu;
+  lowered(/taux d'int[ée]r[êe]t l[ée]gal|taux directeur|statutory interest|int[ée]r[êe]ts? (?:moratoires|de retard)|indemnit[ée] forfaitaire (?:de (?:40|quarante)|pour frais de recouvrement)|frais de recouvrement|late[- ]payment|interest on (?:late|overdue|unpaid)|overdue (?:amounts|sums|invoices)|retard de paiement|d[ée]faut de paiement|paiement tardif/iu);
 
 /** "VII" → "7"; "8.2" stays. */
 function arabic(number: string): string {
@@ -65,7 +66,7 @@ function isDischarging(lower: string): boolean {
 
 // "shall not, however, exceed one hundred euros (EUR 100)": a cap cue, then the first figure after it.
 const CAP_CUE =
-  /plafonn\p{L}*|plafond|dans la limite d|capped|\bcap(?:ped)? at|(?:shall|will|may|ne (?:peut|pourra|peuvent|pourront))(?:\s+not)?(?:,?\s+\p{L}+,?)?\s+(?:exceed|exc[ée]der|d[ée]passer)|dans la limite de|limit[ée]e?s? (?:[àa]|to)|maximum (?:de|of)|ne d[ée]passe(?:nt)? pas/iu;
+  lowered(/plafonn\p{L}*|plafond|dans la limite d|capped|\bcap(?:ped)? at|(?:shall|will|may|ne (?:peut|pourra|peuvent|pourront))(?:\s+not)?(?:,?\s+\p{L}+,?)?\s+(?:exceed|exc[ée]der|d[ée]passer)|dans la limite de|limit[ée]e?s? (?:[àa]|to)|maximum (?:de|of)|ne d[ée]passe(?:nt)? pas/iu);
 
 function tokenCap(lower: string): boolean {
   const cue = CAP_CUE.exec(lower);
@@ -88,7 +89,7 @@ function tokenCap(lower: string): boolean {
 
 // "the amount of which shall be determined by the Steering Committee", "montant fixé d'un commun accord".
 const TO_BE_FIXED =
-  /(?:amount|montant|level|niveau)[^.;]{0,60}?(?:determined|agreed|fixed|set|d[ée]termin[ée]|fix[ée]|arr[êe]t[ée]|convenu)[^.;]{0,40}?(?:by|par|d'un commun accord|between|later|ult[ée]rieurement|case[- ]by[- ]case|au cas par cas)|as the parties may agree|to be agreed/iu;
+  lowered(/(?:amount|montant|level|niveau)[^.;]{0,60}?(?:determined|agreed|fixed|set|d[ée]termin[ée]|fix[ée]|arr[êe]t[ée]|convenu)[^.;]{0,40}?(?:by|par|d'un commun accord|between|later|ult[ée]rieurement|case[- ]by[- ]case|au cas par cas)|as the parties may agree|to be agreed/iu);
 
 function read(context: CheckContext, sentence: Sentence, text: string, tableText?: string): { candidate?: Candidate; nearMiss?: NearMiss } {
   const { analysis } = context;
@@ -105,7 +106,7 @@ function read(context: CheckContext, sentence: Sentence, text: string, tableText
     return { nearMiss: { sentence, note: pick(lang, 'sanction pénale ou administrative, pas une pénalité contractuelle.', 'a criminal or regulatory sanction, not a contractual penalty.'), closeness: 0 } };
   }
   // Late-payment interest is owed by the client: not a supplier penalty at all.
-  if (LATE_PAYMENT.test(sentence.lower) && !SECURITY_OBLIGATION.test(sentence.lower.replace(new RegExp(LATE_PAYMENT.source, 'giu'), ' '))) {
+  if (LATE_PAYMENT.test(sentence.lower) && !SECURITY_OBLIGATION.test(sentence.lower.replace(new RegExp(LATE_PAYMENT.source, 'gu'), ' '))) {
     return { nearMiss: { sentence, note: pick(lang, 'intérêts de retard de paiement dus par le client, pas une pénalité du prestataire.', 'late-payment interest owed by the client, not a supplier penalty.'), closeness: 0 } };
   }
   // What triggers the penalty is read in its own sentence first: an availability penalty
@@ -113,12 +114,12 @@ function read(context: CheckContext, sentence: Sentence, text: string, tableText
   const own = `${sentence.leadIn ?? ''} ${sentence.lower} ${(tableText ?? '').toLowerCase()}`;
   // A sentence that states its own penalty is judged on its own words, not on the next sentence's.
   const topicText = PENALTY.test(sentence.lower) ? own : lower;
-  const ownIsOther = NOT_SECURITY.test(own) && !SECURITY_OBLIGATION.test(own.replace(new RegExp(NOT_SECURITY.source, 'giu'), ' '));
+  const ownIsOther = NOT_SECURITY.test(own) && !SECURITY_OBLIGATION.test(own.replace(new RegExp(NOT_SECURITY.source, 'gu'), ' '));
   const aboutSecurity =
     refersToSecurityArticle(context, sentence.text) ||
-    (!ownIsOther && SECURITY_OBLIGATION.test(topicText.replace(new RegExp(NOT_SECURITY.source, 'giu'), ' '))) ||
+    (!ownIsOther && SECURITY_OBLIGATION.test(topicText.replace(new RegExp(NOT_SECURITY.source, 'gu'), ' '))) ||
     SECURITY_ACRONYMS.test(sentence.text) ||
-    (/(?:pr[ée]sent(?:e)? (?:article|annexe)|this (?:clause|section|schedule|article))/iu.test(lower) && /s[ée]curit|security/iu.test(heading));
+    (/(?:pr[ée]sent(?:e)? (?:article|annexe)|this (?:clause|section|schedule|article))/u.test(lower) && /s[ée]curit|security/u.test(heading));
   if (!aboutSecurity) {
     if (NOT_SECURITY.test(lower + ' ' + lastHeading) || PENALTY.test(lower)) {
       return {
