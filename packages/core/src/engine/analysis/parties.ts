@@ -29,7 +29,8 @@ const CLIENT_WORDS = [
   'centre hospitalier', 'ght', 'groupement', 'hôpital', 'hopital', 'ehpad', 'clinique', 'responsable de traitement',
   'responsable du traitement', 'bénéficiaire', 'beneficiaire', 'adhérent', 'adherent', 'utilisateur', 'maître d\'ouvrage',
   'customer', 'trust', 'hospital', 'controller', 'data controller', 'licensee', 'purchaser', 'buyer', 'authority',
-  'client organisation', 'organisation', 'organization', 'contracting authority', 'you', 'your', 'vous',
+  'client organisation', 'organisation', 'organization', 'contracting authority', 'establishment', 'health establishment',
+  'institution', 'you', 'your', 'vous',
 ];
 
 // Words in a party's description that say it is a health establishment (the client).

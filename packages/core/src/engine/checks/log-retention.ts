@@ -13,12 +13,20 @@ import type { Sentence } from '../analysis/sentences.js';
  */
 
 const LOGS =
-  lowered(/\bjournaux\b|\bjournal (?:des|d'|de )(?:acc[èe]s|connexions?|[ée]v[ée]nements|audit|s[ée]curit[ée]|administration|activit[ée])|journalisation|\blogs?\b|fichiers? (?:de )?logs?|traces? (?:d'acc[èe]s|de connexion|techniques|informatiques|d'audit|d'activit[ée]|de s[ée]curit[ée]|des (?:acc[èe]s|connexions|actions|op[ée]rations))|tra[çc]abilit[ée] des (?:acc[èe]s|actions|connexions)|pistes? d'audit|historiques? des (?:acc[èe]s|connexions|actions)|audit (?:trails?|logs?)|event logs?|access logs?|security logs?|logging records|log (?:files?|data|records)|\btraces\b/iu);
-const NOT_LOGS = lowered(/journal officiel|official journal|journal of the european|log-?in\b|login/iu);
+  lowered(/\bjournaux\b|\bjournal (?:des|d'|de )(?:acc[èe]s|connexions?|[ée]v[ée]nements|audit|s[ée]curit[ée]|administration|activit[ée])|journalisation|\blogs?\b|fichiers? (?:de )?logs?|traces? (?:d'acc[èe]s|de connexion|techniques|informatiques|d'audit|d'activit[ée]|de s[ée]curit[ée]|des (?:acc[èe]s|connexions|actions|op[ée]rations))|tra[çc]abilit[ée] des (?:acc[èe]s|actions|connexions)|pistes? d'audit|historiques? des (?:acc[èe]s|connexions|actions)|audit (?:trails?|logs?)|event logs?|access logs?|security logs?|logging records|log (?:files?|data|records)|\btraces\b|\blogging\b/iu);
+const NOT_LOGS = lowered(/journal officiel|official journal|journal of the european|log-?in\b|login|logging (?:in|on|into)\b/iu);
 const RETAIN =
   lowered(/\bconserv\p{L}*|\bgard\p{L}*|\barchiv\p{L}*|\bstock\p{L}*|\bmaint(?:ain|ien)\p{L}*|\bretain\p{L}*|\bretention\b|\bkeep\p{L}*|\bkept\b|\bstor(?:e|ed|es|ing|age)\b|\bpreserv\p{L}*|\bhold\p{L}*|\bdur[ée]e de conservation|\bpurg\p{L}*|\bsupprim\p{L}*|\bdelet\p{L}*|\beffac\p{L}*/iu);
 const AVAILABLE =
-  lowered(/disposition|copie|obtenir|disclos\p{L}*|divulgu\p{L}*|(?:donn\p{L}*|ouvr\p{L}*|permet\p{L}*) (?:un )?acc[èe]s|accessibles?|communiqu|transmet|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|(?:give|grant|provide)s? (?:\p{L}+ )?access|accessible|provide|deliver|upon (?:request|demand)|on request|copy|copies|inspect/giu);
+  lowered(/disposition|copie|obtenir|disclos\p{L}*|divulgu\p{L}*|(?:donn\p{L}*|ouvr\p{L}*|permet\p{L}*) (?:un )?acc[èe]s|accessibles?|communiqu|transmet|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|(?:give|grant|provide)s? (?:\p{L}+ )?access|accessible|\bprovide[sd]?\b|\bdeliver|upon (?:request|demand)|on request|\bcopy|\bcopies|\binspect|\bobtain|\bextracts?\b/giu);
+// "these records", "ces enregistrements": what the previous sentence described (the logs), named again.
+const ANAPHORIC_RECORDS =
+  /\b(?:these|such|those|the said|ces|lesdit\p{L}*|ceux-ci|celles-ci)\s+(?:\p{L}+\s+)?(?:records?|entries|data|information|events|enregistrements|donn[ée]es|informations|[ée]l[ée]ments|traces|historiques?)\b/u;
+const LOG_HEADING = /journ|\blogs?\b|logging|tra[çc]abilit/u;
+const RETAINED_DATA = /\b(?:retained|stored|kept|logged|archived) (?:data|information|records|entries|events)|(?:donn[ée]es|informations|enregistrements|traces|[ée]v[ée]nements) (?:conserv|archiv|journalis|enregistr)\p{L}*/u;
+// Availability words that name a handing-over to the client (their negation withholds the logs).
+const HANDING_OVER = /disposition|copie|disclos|divulgu|accessib|communiqu|transmet|fourni|remet|available|access|provide|deliver|cop(?:y|ies)|obtain|obtenir/u;
+const PENALTY_OR_CONDITION = /p[ée]nalit|penalt|service credits?|\bcredits?\b|\bif\b|\bunless\b|\bin the event\b|\bsi\b|\blorsque\b|\ben cas\b|[àa] d[ée]faut|faute de|failure to|d[ée]faut de/u;
 const IF_POSSIBLE = lowered(/si (?:cela est |c'est )?techniquement (?:possible|faisable)|dans la mesure du possible|where technically (?:possible|feasible)|if technically (?:possible|feasible)|to the extent (?:technically )?(?:possible|feasible)/iu);
 
 // Other things kept for a time: what a "6 months" near logs usually is instead.
@@ -126,7 +134,11 @@ export const logRetention: Check = (context) => {
     if (analysis.isDefinition(sentence) || sentence.heading) continue;
     const onLogs = LOGS.test(sentence.lower) && !NOT_LOGS.test(sentence.lower);
     const inLogSection = /journ|\blogs?\b|logging/u.test(analysis.headingPath(sentence).split(' > ').pop() ?? '');
-    if (!onLogs && !(inLogSection && RETAIN.test(sentence.lower))) {
+    // "A3.3 Logs. The platform records the technicians' connections. The Contractor keeps these records for 90 days."
+    const previous = analysis.sentences[sentence.index - 1];
+    const continuesLogs =
+      previous !== undefined && previous.line === sentence.line && LOGS.test(previous.lower) && !NOT_LOGS.test(previous.lower) && ANAPHORIC_RECORDS.test(sentence.lower);
+    if (!onLogs && !((inLogSection || continuesLogs) && RETAIN.test(sentence.lower))) {
       // A period that a hurried reader might take for log retention.
       // Cheap test first: only sentences about another period are read for a figure.
       const d = OTHER_PERIOD.test(sentence.lower) ? findDurations(sentence.text, analysis.languageOf(sentence)).find((x) => x.months !== null && x.months >= 1) : undefined;
@@ -156,6 +168,9 @@ export const logRetention: Check = (context) => {
   const logSentences = analysis.sentences.filter((s, i, all) => {
     if (LOGS.test(s.lower) && !NOT_LOGS.test(s.lower)) return true;
     const previous = all[i - 1];
+    if (previous !== undefined && previous.line === s.line && LOGS.test(previous.lower) && ANAPHORIC_RECORDS.test(s.lower)) return true;
+    // Under a heading about logs ("5. Data retention and logs"), "the retained data" are the logs.
+    if (LOG_HEADING.test(analysis.headingPath(s)) && RETAINED_DATA.test(s.lower)) return true;
     return previous !== undefined && previous.line >= s.line - 1 && LOGS.test(previous.lower) && (s.leadIn !== null || s.line === previous.line) && /^(?:\s*[-–•]\s*)?(?:les|them|they|ils|such|ces|these)\b/iu.test(s.text.replace(/^\s*[-–—•*]\s*/u, ''));
   });
   const availabilityStated = (s: (typeof logSentences)[number]) => {
@@ -163,7 +178,12 @@ export const logRetention: Check = (context) => {
     const mentions = [...s.lower.matchAll(AVAILABLE)];
     if (mentions.length === 0) return null;
     const internalOnly = /internal (?:security )?purposes only|usage interne|fins internes/u.test(s.lower);
-    return { negated: internalOnly || mentions.some((m) => isNegated(s.lower.slice(0, m.index), analysis.languageOf(s))) };
+    // Withholding is a negated handing-over ("will not be disclosed to Customer"); "shall not inspect such data"
+    // binds the supplier's own reading, and "logs not made available within five days give rise to a credit"
+    // is the breach a penalty punishes, not a refusal.
+    const breachClause = PENALTY_OR_CONDITION.test(s.lower);
+    const withheld = mentions.some((m) => HANDING_OVER.test(m[0]) && !breachClause && isNegated(s.lower.slice(0, m.index), analysis.languageOf(s)));
+    return { negated: internalOnly || withheld };
   };
   const statements = logSentences.map(availabilityStated).filter((x) => x !== null);
   const availability = statements.length > 0 && !statements.some((x) => x.negated);
