@@ -76,13 +76,49 @@ export function letterCount(text: string): number {
   return text.match(/\p{L}/gu)?.length ?? 0;
 }
 
+/** `letterCount(text) >= min` without counting (or allocating) past `min`: most pages pass at their first line. */
+export function hasLetters(text: string, min: number): boolean {
+  if (min <= 0) return true;
+  const letter = /\p{L}/gu;
+  let found = 0;
+  while (letter.exec(text) !== null) if (++found >= min) return true;
+  return false;
+}
+
+/**
+ * The legacy build of pdf.js bundles core-js, which on Node 20 replaces `Array.prototype.push`
+ * with a JavaScript polyfill for every caller in the process (V8 there does not throw on
+ * `push()` onto a frozen length, an edge case nothing here relies on). pdf.js pushes in all
+ * its hot loops: in a CPU profile of a reader, the polyfill (and the `length` setter it calls)
+ * took about 11 % of the samples, and 0 once native `push` is back; the text is identical. The native method is
+ * captured before pdf.js loads and put back once it has.
+ */
+const NATIVE_PUSH = Array.prototype.push;
+let pdfParse: Promise<typeof import('pdf-parse')> | undefined;
+
+function loadPdfParse(): Promise<typeof import('pdf-parse')> {
+  pdfParse ??= import('pdf-parse').then((module) => {
+    restoreNativePush();
+    return module;
+  });
+  return pdfParse;
+}
+
+/** Called after pdf.js loads and again after its worker module loads (with the first document): each brings its own core-js. */
+function restoreNativePush(): void {
+  if (Array.prototype.push !== NATIVE_PUSH) {
+    Object.defineProperty(Array.prototype, 'push', { value: NATIVE_PUSH, writable: true, configurable: true, enumerable: false });
+  }
+}
+
+
 /** Reads every page's text, or says why it cannot. Never throws. */
 export async function readPdfText(bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfTextResult> {
   installPdfRejectionGuard();
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   // Loaded on first use: pdf.js costs a few hundred milliseconds at start-up, for nothing on a DOCX run.
-  const { PDFParse } = await import('pdf-parse');
+  const { PDFParse } = await loadPdfParse();
   // pdf.js may take ownership of (detach) the array it is given: hand it a copy.
   const parser = new PDFParse({ data: new Uint8Array(bytes), password: options.password, stopAtErrors: false });
   let timer: NodeJS.Timeout | undefined;
@@ -92,6 +128,7 @@ export async function readPdfText(bytes: Uint8Array, options: PdfOptions = {}): 
   const work = (async (): Promise<PdfTextResult> => {
     // The first call loads the document (password, structure) and tells the page count.
     const first = await parser.getText({ partial: [1] });
+    restoreNativePush();
     if (first.total > maxPages) {
       return fail('too-many-pages', `The PDF has ${first.total} pages, over the ${maxPages}-page limit (limits.maxPages in the configuration).`);
     }
@@ -110,7 +147,7 @@ export async function readPdfText(bytes: Uint8Array, options: PdfOptions = {}): 
         if (isPasswordError(error)) throw error;
         damaged.push(number);
       }
-      pages.push({ number, text, hasText: letterCount(text) >= MIN_LETTERS_PER_PAGE });
+      pages.push({ number, text, hasText: hasLetters(text, MIN_LETTERS_PER_PAGE) });
     }
     if (damaged.length === first.total) return fail('corrupt', 'The PDF is damaged: no page could be read.');
     if (performance.now() > deadline) return timedOut();
@@ -145,8 +182,8 @@ export function classifyPdfPages(pages: PdfPageText[], damagedPages: number[] = 
       },
     };
   }
-  const letters = pages.reduce((sum, page) => sum + letterCount(page.text), 0);
-  if (letters < MIN_LETTERS_PER_DOCUMENT) {
+  if (!hasLetters(pages.map((page) => page.text).join(''), MIN_LETTERS_PER_DOCUMENT)) {
+    const letters = pages.reduce((sum, page) => sum + letterCount(page.text), 0);
     return {
       ok: false,
       format,
