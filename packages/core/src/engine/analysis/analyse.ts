@@ -2,7 +2,7 @@ import type { ContractDocument, Language, Section } from '../../document/types.j
 import { findParties, type PartyLexicon } from './parties.js';
 import { findPrecedence, findSupersessions, type Precedence, type Supersession } from './precedence.js';
 import { lowerSameLength, splitSentences, type Sentence } from './sentences.js';
-import { lowered } from './lowered.js';
+import { lowered } from '../../language/lowered.js';
 
 /** Everything the checks share about one document, computed once. */
 export interface DocumentAnalysis {
@@ -31,6 +31,9 @@ export interface DocumentAnalysis {
 // A definition: a quoted term (or a bare capitalised term) followed by "désigne"/"means", or by a colon.
 const DEFINITION =
   /^\s*(?:[-–•]\s*)?(?:\d+(?:\.\d+)+\.?\s+|\(?[a-z0-9]{1,3}[).]\s*)?(?:(?:«\s*|"|“)[^»"”]{1,80}(?:\s*»|"|”)\s*(?:[:,]\s*)?(?:d[ée]signe|d[ée]signent|signifie|s'entend|s'entendent|recouvre|correspond|means|shall mean|refers to|has the meaning|includes any|:)|[\p{Lu}][\p{L}'’ -]{1,60}\s+(?:means|shall mean|has the meaning)\b)|^\s*(?:on entend par|par\s+«)/u;
+
+// What every definition form needs: a quoted term, "means", or "on entend par" (a cheap test before DEFINITION).
+const MAY_DEFINE = /[«"“]|mean|on entend par/u;
 
 const REFERENCE =
   /\b(?:fix[ée]e?s?|pr[ée]vue?s?|d[ée]finie?s?|indiqu[ée]e?s?|pr[ée]cis[ée]e?s?|mentionn[ée]e?s?|figurant|stipul[ée]e?s?|set out|specified|defined|described|stated|listed|provided|referred to)\s+(?:[àa]|en|dans|au|aux|in|at|under|par)\s+(?:l'|la|le|les|the)?\s*(annexe|annex|schedule|appendix|exhibit|article|clause|section)\s*(?:n[°o]\.?\s*)?([0-9]+(?:\.[0-9]+)*|[IVX]+\b|[A-Z]\b)/iu;
@@ -105,7 +108,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     isDefinition: (sentence) => {
       let known = definitions.get(sentence.index);
       if (known === undefined) {
-        known = DEFINITION.test(sentence.text);
+        known = MAY_DEFINE.test(sentence.lower) && DEFINITION.test(sentence.text);
         definitions.set(sentence.index, known);
       }
       return known;

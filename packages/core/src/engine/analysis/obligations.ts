@@ -1,6 +1,6 @@
 import { allPartiesPattern, type PartyLexicon } from './parties.js';
-import { cachedRegex } from './regex-cache.js';
-import { lowered } from './lowered.js';
+import { ownedRegex } from './regex-cache.js';
+import { lowered } from '../../language/lowered.js';
 import type { Sentence } from './sentences.js';
 
 /**
@@ -64,7 +64,7 @@ interface Mention {
 
 function mentions(text: string, lexicon: PartyLexicon): Mention[] {
   const out: Mention[] = [];
-  const re = cachedRegex(allPartiesPattern(lexicon), 'gu'); // text is lower-cased
+  const re = ownedRegex(lexicon, 'mentions', () => allPartiesPattern(lexicon), 'gu'); // text is lower-cased
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     // "vous"/"you"/"we" are parties only in documents written in that voice; a bare role word counts.
@@ -93,7 +93,7 @@ function agentAfter(text: string, at: number, lexicon: PartyLexicon): BoundRole 
   let after = text.slice(at, at + 200);
   const stop = after.search(/[;,]|\s(?:and|et|or|ou|but|mais)\s/u);
   if (stop > 0) after = after.slice(0, stop);
-  const re = cachedRegex(String.raw`\b(?:par|by)\s+(?:l'|le|la|les|the|ses|its)?\s*(` + allPartiesPattern(lexicon) + ')', 'u');
+  const re = ownedRegex(lexicon, 'agent', () => String.raw`\b(?:par|by)\s+(?:l'|le|la|les|the|ses|its)?\s*(` + allPartiesPattern(lexicon) + ')', 'u');
   const m = re.exec(after);
   return m ? roleOfMention(m[1]!, lexicon) : null;
 }
@@ -101,15 +101,18 @@ function agentAfter(text: string, at: number, lexicon: PartyLexicon): BoundRole 
 // The addressee of a notification: "à l'Établissement", "notify Customer", "informe le Client".
 export function recipientAfter(text: string, at: number, lexicon: PartyLexicon): BoundRole | null {
   const after = text.slice(at, at + 160).toLowerCase();
-  const re = cachedRegex(
-    String.raw`^[\p{L}'’-]*\s+(?:(?:imm[ée]diatement|promptly|immediately|sans d[ée]lai|par [ée]crit|in writing|without undue delay|formellement|sans tarder)\s+)?(?:(?:à|a|au|aux|to|the|l'|le|la|les)\s*)*(` +
+  const re = ownedRegex(
+    lexicon,
+    'recipient',
+    () =>
+      String.raw`^[\p{L}'’-]*\s+(?:(?:imm[ée]diatement|promptly|immediately|sans d[ée]lai|par [ée]crit|in writing|without undue delay|formellement|sans tarder)\s+)?(?:(?:à|a|au|aux|to|the|l'|le|la|les)\s*)*(` +
       allPartiesPattern(lexicon) +
       ')',
     'u',
   );
   const m = re.exec(after);
   if (m) return roleOfMention(m[1]!, lexicon);
-  const re2 = cachedRegex(String.raw`\b(?:à|au|aux|to)\s+(?:l'|le|la|les|the)?\s*(` + allPartiesPattern(lexicon) + ')', 'u');
+  const re2 = ownedRegex(lexicon, 'to-party', () => String.raw`\b(?:à|au|aux|to)\s+(?:l'|le|la|les|the)?\s*(` + allPartiesPattern(lexicon) + ')', 'u');
   const m2 = re2.exec(after.slice(0, 120));
   return m2 ? roleOfMention(m2[1]!, lexicon) : null;
 }

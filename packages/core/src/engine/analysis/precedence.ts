@@ -1,5 +1,5 @@
 import type { ContractDocument, Section } from '../../document/types.js';
-import { lowered } from './lowered.js';
+import { lowered } from '../../language/lowered.js';
 import { lowerSameLength } from './sentences.js';
 
 /**

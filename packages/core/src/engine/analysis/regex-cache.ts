@@ -16,3 +16,25 @@ export function cachedRegex(source: string, flags: string): RegExp {
   re.lastIndex = 0;
   return re;
 }
+
+const perOwner = new WeakMap<object, Map<string, RegExp>>();
+
+/**
+ * A pattern built from one contract's party names, compiled once per contract
+ * (`owner` is its party lexicon) under a short key: looking a pattern up by its
+ * whole source would hash a long alternation of names on every call.
+ */
+export function ownedRegex(owner: object, key: string, build: () => string, flags: string): RegExp {
+  let patterns = perOwner.get(owner);
+  if (!patterns) {
+    patterns = new Map();
+    perOwner.set(owner, patterns);
+  }
+  let re = patterns.get(key);
+  if (!re) {
+    re = new RegExp(build(), flags);
+    patterns.set(key, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}

@@ -2,8 +2,9 @@ import { findDurations } from '../../language/durations.js';
 import { EFFORTS, PLACEHOLDER } from '../../language/hedges.js';
 import { whoIsBound, isNegated } from '../analysis/obligations.js';
 import { namesPattern } from '../analysis/parties.js';
+import { ownedRegex } from '../analysis/regex-cache.js';
 import type { Sentence } from '../analysis/sentences.js';
-import { lowered } from '../analysis/lowered.js';
+import { lowered } from '../../language/lowered.js';
 import type { Check, CheckContext } from '../types.js';
 import { decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
 
@@ -122,7 +123,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
     return {};
   }
   // "Customer's audit rights": the possessive names the right holder.
-  const possessive = new RegExp(`${namesPattern(analysis.parties.client)}(?:'s|’s)\\s+(?:\\p{L}+\\s+)?(?:audit|right|inspection)`, 'iu').test(lower);
+  const possessive = ownedRegex(analysis.parties, 'audit:client-possessive', () => `${namesPattern(analysis.parties.client)}(?:'s|’s)\\s+(?:\\p{L}+\\s+)?(?:audit|right|inspection)`, 'u').test(lower);
   const bound = possessive
     ? ({ role: 'client', via: 'subject' } as const)
     : whoIsBound(sentence, audit.index, analysis.parties, { sectionHeading: heading, passiveAgent: false });

@@ -3,7 +3,7 @@ import { DISCRETION, EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_DELAY } from '
 import type { DocumentAnalysis } from '../analysis/analyse.js';
 import { isNegated, recipientAfter, whoIsBound } from '../analysis/obligations.js';
 import type { Sentence } from '../analysis/sentences.js';
-import { lowered } from '../analysis/lowered.js';
+import { lowered } from '../../language/lowered.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
 import { decide, judged, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
 
@@ -68,14 +68,25 @@ const CIA = /confidentialit|int[ée]grit|integrity|confidentiality|non autoris|u
 
 /** True when the notice uses a defined incident term whose definition is narrow ("… ayant entraîné une indisponibilité de plus de 4 heures"). */
 function narrowedByDefinition(analysis: DocumentAnalysis, text: string): boolean {
+  return narrowIncidentTerms(analysis).some((term) => text.includes(term));
+}
+
+const narrowTerms = new WeakMap<DocumentAnalysis, string[]>();
+
+/** The document's defined incident terms whose definition is narrow, found once per document. */
+function narrowIncidentTerms(analysis: DocumentAnalysis): string[] {
+  let terms = narrowTerms.get(analysis);
+  if (terms) return terms;
+  terms = [];
   for (const s of analysis.sentences) {
     if (!analysis.isDefinition(s)) continue;
     const term = /^\s*(?:[-–•]\s*)?(?:\d+(?:\.\d+)+\.?\s+|\(?[a-z0-9]{1,3}[).]\s*)?(?:«\s*|"|“)?([^»"”:]{2,60}?)(?:\s*»|"|”)?\s*(?:[:,]|d[ée]signe|means|shall mean|s'entend|signifie)/u.exec(s.text)?.[1]?.trim();
-    if (!term || !/incident|breach|violation|atteinte/iu.test(term) || !text.includes(term)) continue;
+    if (!term || !/incident|breach|violation|atteinte/iu.test(term)) continue;
     const body = s.lower.slice(s.lower.indexOf(term.toLowerCase()) + term.length);
-    if (NARROWING.test(body) || (AVAILABILITY_ONLY.test(body) && !CIA.test(body))) return true;
+    if (NARROWING.test(body) || (AVAILABILITY_ONLY.test(body) && !CIA.test(body))) terms.push(term);
   }
-  return false;
+  narrowTerms.set(analysis, terms);
+  return terms;
 }
 
 /**
@@ -127,6 +138,8 @@ interface Trigger {
 }
 
 // A bare participle ("un préavis … notifié par courriel") describes a thing; it binds nobody.
+// The stems of every NOTIFY form, as plain literals: most sentences are rejected without running NOTIFY.
+const NOTIFY_STEMS = /notif|inform|avert|alert|signal|pr[ée]v[ei]n|d[ée]clar|connaissance|remont|notice|report|advis|tell/u;
 const PARTICIPLE = lowered(/^(?:notifiée?s?|informée?s?|signalée?s?|notified|informed|reported|advised)$/iu);
 const AUXILIARY_BEFORE = lowered(/(?:\b(?:est|sont|soit|soient|sera|seront|serait|être|etre|été|ete|étant|etant|is|are|be|been|being|was|were)\s+(?:\p{L}+\s+){0,2})$/iu);
 // Things a passive notice is about when it is not an incident ("toute modification … étant notifiée").
@@ -149,6 +162,7 @@ function aboutIncident(text: string, at: number, verb: string): boolean {
 /** Notify verbs about an incident in `lower`, a lower-cased sentence. */
 function triggers(lower: string): Trigger[] {
   const text = lower;
+  if (!NOTIFY_STEMS.test(text)) return [];
   NOTIFY.lastIndex = 0;
   return [...text.matchAll(NOTIFY)]
     .filter((m) => !PARTICIPLE.test(m[0]) || AUXILIARY_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index)))
@@ -313,7 +327,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
 
   if (clockStartsLate(text, chosen)) reasons.push('clock-at-confirmation');
   if (DISCRETION.test(lower)) reasons.push('discretionary');
-  if (SCOPE_EXCLUSION.test(text.slice(first)) || narrowedByDefinition(analysis, text) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
+  if (SCOPE_EXCLUSION.test(lower.slice(first)) || narrowedByDefinition(analysis, text) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (chosen ? MAJOR_ONLY.test(clauseAround(text, chosen)) : MAJOR_ONLY.test(lower)) reasons.push('major-only');
   if (personal && !security && !(bare && securitySection && !PERSONAL_DATA_EVENT.test(heading))) reasons.push('personal-data-only');

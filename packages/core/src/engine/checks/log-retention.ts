@@ -1,7 +1,7 @@
 import { findDurations, type DurationMention } from '../../language/durations.js';
 import { EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_PERIOD } from '../../language/hedges.js';
 import { isNegated, whoIsBound } from '../analysis/obligations.js';
-import { lowered } from '../analysis/lowered.js';
+import { lowered } from '../../language/lowered.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
 import { decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
 import type { Sentence } from '../analysis/sentences.js';
@@ -130,6 +130,7 @@ export const logRetention: Check = (context) => {
   const { analysis } = context;
   const candidates: Candidate[] = [];
   const nearMisses: NearMiss[] = [];
+  const otherPeriods: Sentence[] = [];
   for (const sentence of analysis.sentences) {
     if (analysis.isDefinition(sentence) || sentence.heading) continue;
     const onLogs = LOGS.test(sentence.lower) && !NOT_LOGS.test(sentence.lower);
@@ -139,16 +140,8 @@ export const logRetention: Check = (context) => {
     const continuesLogs =
       previous !== undefined && previous.line === sentence.line && LOGS.test(previous.lower) && !NOT_LOGS.test(previous.lower) && ANAPHORIC_RECORDS.test(sentence.lower);
     if (!onLogs && !((inLogSection || continuesLogs) && RETAIN.test(sentence.lower))) {
-      // A period that a hurried reader might take for log retention.
-      // Cheap test first: only sentences about another period are read for a figure.
-      const d = OTHER_PERIOD.test(sentence.lower) ? findDurations(sentence.text, analysis.languageOf(sentence)).find((x) => x.months !== null && x.months >= 1) : undefined;
-      if (d) {
-        nearMisses.push({
-          sentence,
-          note: pick(context.lang, `« ${d.text} » concerne une autre durée (préavis, dossiers, factures, données), pas la conservation des journaux.`, `"${d.text}" is about something else (notice, records, invoices, data), not log retention.`),
-          closeness: 1,
-        });
-      }
+      // A period that a hurried reader might take for log retention: read for a figure later, only if no clause stands.
+      if (OTHER_PERIOD.test(sentence.lower)) otherPeriods.push(sentence);
       continue;
     }
     let text = sentence.text;
@@ -161,6 +154,18 @@ export const logRetention: Check = (context) => {
     const { candidate, nearMiss } = read(context, sentence, text);
     if (candidate) candidates.push({ ...candidate, end });
     if (nearMiss) nearMisses.push(nearMiss);
+  }
+  // Near misses only speak when no clause stands (decide ranks them by closeness; these are the least close).
+  if (candidates.every((c) => analysis.supersededAt(c.sentence.start))) {
+    for (const sentence of otherPeriods) {
+      const d = findDurations(sentence.text, analysis.languageOf(sentence)).find((x) => x.months !== null && x.months >= 1);
+      if (!d) continue;
+      nearMisses.push({
+        sentence,
+        note: pick(context.lang, `« ${d.text} » concerne une autre durée (préavis, dossiers, factures, données), pas la conservation des journaux.`, `"${d.text}" is about something else (notice, records, invoices, data), not log retention.`),
+        closeness: 1,
+      });
+    }
   }
   // Availability to the client: anywhere in a log sentence of the contract.
   // A log sentence that says they "will not be made available" to the client outweighs any other.

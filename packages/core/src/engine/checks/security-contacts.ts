@@ -3,8 +3,8 @@ import type { Sentence } from '../analysis/sentences.js';
 import type { Check, CheckContext } from '../types.js';
 import { decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
 import { namesPattern } from '../analysis/parties.js';
-import { lowered } from '../analysis/lowered.js';
-import { cachedRegex } from '../analysis/regex-cache.js';
+import { lowered } from '../../language/lowered.js';
+import { ownedRegex } from '../analysis/regex-cache.js';
 import { whoIsBound } from '../analysis/obligations.js';
 
 /**
@@ -14,7 +14,7 @@ import { whoIsBound } from '../analysis/obligations.js';
  */
 
 const SECURITY_ROLE =
-  lowered(/\brssi\b|\bciso\b|\bcso\b|\bsoc\b(?!\s*(?:[123]|type))|\bcsirt\b(?![- ]r[ée]gional)|\bcert\b(?![- ](?:sant[ée]|fr)\b)|(?:responsable|r[ée]f[ée]rent(?:e)?|correspondant(?:e)?|directeur|directrice|chef|officier|manager|officer|lead|head|contact|interlocuteur|point de contact|[ée]quipe|cellule|team|centre|center|desk|astreinte)s?\s+(?:[\p{L}-]+\s+){0,3}?(?:de la |du |des |de |of |for |en )?(?:cyber-?)?(?:s[ée]curit[ée]|security|ssi\b|cyber\p{L}*)|(?:cyber-?)?(?:s[ée]curit[ée]|security)\s+(?:officer|manager|lead|contact|team|operations|desk|op[ée]rationnelle)|chief information security|security (?:point of contact|representative|correspondent|focal point|liaison)|point of contact for security|incident response (?:team|contact|manager)|cellule de crise|crisis (?:cell|team)/iu);
+  lowered(/\brssi\b|\bciso\b|\bcso\b|\bsoc\b(?!\s*(?:[123]|type))|\bcsirt\b(?![- ]r[ée]gional)|\bcert\b(?![- ](?:sant[ée]|fr)\b)|(?<![\p{L}])(?:responsable|r[ée]f[ée]rent(?:e)?|correspondant(?:e)?|directeur|directrice|chef|officier|manager|officer|lead|head|contact|interlocuteur|point de contact|[ée]quipe|cellule|team|centre|center|desk|astreinte)s?\s+(?:[\p{L}-]+\s+){0,3}?(?:de la |du |des |de |of |for |en )?(?:cyber-?)?(?:s[ée]curit[ée]|security|ssi\b|cyber\p{L}*)|(?:cyber-?)?(?:s[ée]curit[ée]|security)\s+(?:officer|manager|lead|contact|team|operations|desk|op[ée]rationnelle)|chief information security|security (?:point of contact|representative|correspondent|focal point|liaison)|point of contact for security|incident response (?:team|contact|manager)|cellule de crise|crisis (?:cell|team)/iu);
 const PRIVACY_ROLE = lowered(/\bdpo\b|d[ée]l[ée]gu[ée] (?:[àa] la )?protection des donn[ée]es|data protection officer|privacy officer/iu);
 const SUPPORT_ROLE = lowered(/support|hotline|hot-line|service desk|help ?desk|centre (?:de services|d'appels|d'assistance)|assistance|centre de support|standard/iu);
 const COMMERCIAL_ROLE = lowered(/commercial|account manager|chargé d'affaires|ing[ée]nieur d'affaires|sales|interlocuteur commercial|customer success|directeur de compte/iu);
@@ -58,6 +58,10 @@ function hasCoordinates(text: string): boolean {
   return (text.includes('@') && EMAIL.test(text)) || (/\d/.test(text) && hasPhone(text));
 }
 
+// Literal stems every SECURITY_ROLE or PRIVACY_ROLE match contains: a cheap test first.
+const ROLE_STEMS = /rssi|ciso|cso|soc|csirt|cert|s[ée]curit|security|ssi|cyber|incident response|crise|crisis|dpo|d[ée]l[ée]gu|data protection|privacy/u;
+const ALL_ROLES = new RegExp(`${SECURITY_ROLE.source}|${SUPPORT_ROLE.source}|${COMMERCIAL_ROLE.source}|${PRIVACY_ROLE.source}`, 'gu');
+
 // An address at the hospital's own domain: a label that starts with what names an establishment.
 const CLIENT_DOMAIN = /@(?:[\p{L}\d-]+\.)*(?:chu|chr|ch|ght|h[oô]pital|hopital|hospital|nhs|clinique|ehpad|ars|trust)(?:[-.])/iu;
 
@@ -70,15 +74,17 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
   const { parties } = context.analysis;
   const lower = sentence.lower;
   const names = (role: 'supplier' | 'client') => namesPattern(role === 'supplier' ? parties.supplier.filter((n) => !['we', 'us', 'our', 'nous', 'you', 'your', 'vous'].includes(n)) : parties.client.filter((n) => !['you', 'your', 'vous'].includes(n)));
+  // Compiled once per contract: `key` names the pattern, `source` builds it on first use.
+  const rx = (key: string, source: () => string, flags = 'u') => ownedRegex(parties, `contacts:${key}`, source, flags);
   for (const role of ['supplier', 'client'] as const) {
     const before = lower.slice(Math.max(0, roleAt - 60), roleAt);
     const after = lower.slice(roleAt, roleAt + 90);
-    if (cachedRegex(`${names(role)}(?:'s|’s)\\s+(?:[\\p{L}-]+\\s+){0,4}$`, 'u').test(before)) return role;
+    if (rx(`possessive-before:${role}`, () => `${names(role)}(?:'s|’s)\\s+(?:[\\p{L}-]+\\s+){0,4}$`, 'u').test(before)) return role;
     // A row labelled by its side: "Customer – CISO …", "Établissement : RSSI …".
-    if (cachedRegex(`${names(role)}\\s*[–—:|-]\\s*(?:[\\p{L}-]+\\s+){0,2}$`, 'u').test(before)) return role;
-    if (cachedRegex(`^[^,;(|]{0,80}?\\b(?:du|de l'|de la|des|of the|of|côté)\\s*(?:l'|le|la|the)?\\s*${names(role)}`, 'u').test(after)) return role;
+    if (rx(`row-label:${role}`, () => `${names(role)}\\s*[–—:|-]\\s*(?:[\\p{L}-]+\\s+){0,2}$`, 'u').test(before)) return role;
+    if (rx(`of-party-after:${role}`, () => `^[^,;(|]{0,80}?\\b(?:du|de l'|de la|des|of the|of|côté)\\s*(?:l'|le|la|the)?\\s*${names(role)}`, 'u').test(after)) return role;
   }
-  const email = EMAIL.exec(sentence.text);
+  const email = sentence.text.includes('@') ? EMAIL.exec(sentence.text) : null;
   if (email && CLIENT_DOMAIN.test(email[0])) return 'client';
   if (email && parties.defined.some((d) => d.role === 'supplier' && d.name.length >= 4 && email[0].toLowerCase().includes(d.name.replace(/\s+/g, '')))) return 'supplier';
   // "its CISO": English "its" points back to the party whose possessive opened the clause
@@ -94,9 +100,9 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
     // "Customer shall provide … its IT security lead": the subject's own.
     const subject = whoIsBound(sentence, roleAt, parties, { passiveAgent: false });
     if (subject.via === 'subject' && (subject.role === 'supplier' || subject.role === 'client')) return subject.role;
-    const both = cachedRegex(`${names('supplier')}|${names('client')}`, 'gu');
+    const both = rx('any-party', () => `${names('supplier')}|${names('client')}`, 'gu');
     const previous = [...lower.slice(Math.max(0, roleAt - 120), roleAt).matchAll(both)].pop();
-    if (previous) return cachedRegex(`^${names('client')}$`, 'u').test(previous[0]) ? 'client' : 'supplier';
+    if (previous) return rx('is-client', () => `^${names('client')}$`, 'u').test(previous[0]) ? 'client' : 'supplier';
   }
   // "son RSSI": French "son" points back to the subject.
   if (/(?:\bson|\bsa|\bses)\s+(?:[\p{L}-]+\s+){0,2}$/u.test(lower.slice(Math.max(0, roleAt - 30), roleAt))) {
@@ -104,8 +110,8 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
     if (bound.role === 'supplier' || bound.role === 'client') return bound.role;
   }
   const heading = tableHeading.toLowerCase();
-  if (cachedRegex(`\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('client')}`, 'u').test(heading) || cachedRegex(`${names('client')}(?:'s|’s)`, 'u').test(heading)) return 'client';
-  if (cachedRegex(`\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('supplier')}`, 'u').test(heading) || cachedRegex(`${names('supplier')}(?:'s|’s)`, 'u').test(heading)) return 'supplier';
+  if (rx('heading-of-client', () => `\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('client')}`, 'u').test(heading) || rx('heading-client-possessive', () => `${names('client')}(?:'s|’s)`, 'u').test(heading)) return 'client';
+  if (rx('heading-of-supplier', () => `\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('supplier')}`, 'u').test(heading) || rx('heading-supplier-possessive', () => `${names('supplier')}(?:'s|’s)`, 'u').test(heading)) return 'supplier';
   // "Le Prestataire désigne un RSSI": the designating party ("Customer may contact the desk" names no owner).
   if (/d[ée]sign|nomm|appoint|designat|identif|nominat|provide|fournit|communique|indique/u.test(lower.slice(Math.max(0, roleAt - 120), roleAt))) {
     const bound = whoIsBound(sentence, roleAt, parties, { passiveAgent: false });
@@ -120,9 +126,8 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
  * desk 0113 … Security contact TBD") must not lend the desk's number to the
  * security contact.
  */
-function roleWindow(text: string, roleAt: number, roleEnd: number): { text: string; reachesEnd: boolean } {
-  const roles = cachedRegex(`${SECURITY_ROLE.source}|${SUPPORT_ROLE.source}|${COMMERCIAL_ROLE.source}|${PRIVACY_ROLE.source}`, 'giu');
-  const all = [...text.matchAll(roles)].filter((m) => !inAddress(text, m));
+function roleWindow(text: string, lower: string, roleAt: number, roleEnd: number): { text: string; reachesEnd: boolean } {
+  const all = [...lower.matchAll(ALL_ROLES)].filter((m) => !inAddress(lower, m));
   // With one role in the sentence, details may stand before it ("M. Durand (01 …), RSSI");
   // with several (a flattened table), each role's details follow it.
   // A role labelled as a row ("Provider – Security manager …") starts its row: nothing before it is its own.
@@ -150,7 +155,7 @@ export const securityContacts: Check = (context) => {
     const heading = analysis.headingPath(sentence);
     if (analysis.isDefinition(sentence) || sentence.heading || glossaryRow(sentence)) continue;
     // The DPO is read too: a DPO alone is a weak answer, not no answer.
-    const securityHere = SECURITY_ROLE.test(lower) || (PRIVACY_ROLE.test(lower) && hasCoordinates(sentence.text));
+    const securityHere = ROLE_STEMS.test(lower) && (SECURITY_ROLE.test(lower) || (PRIVACY_ROLE.test(lower) && hasCoordinates(sentence.text)));
     // A table row under a security-contacts heading counts as a security contact row.
     const securitySection = /contacts?|interlocuteurs?|correspondants?|points? de contact|escalad/u.test(heading) && /s[ée]curit|security|incident|crise|crisis|ssi|cyber/u.test(heading);
     const ordinaryDesk = !securityHere && (SUPPORT_ROLE.test(lower) || COMMERCIAL_ROLE.test(lower));
@@ -194,14 +199,14 @@ export const securityContacts: Check = (context) => {
         nearMisses.push({ sentence, note: pick(lang, 'contact du client, pas du prestataire.', "the client's contact, not the supplier's."), closeness: 2 });
         continue;
       }
-      const own = sentence.tableRow ? { text: sentence.text, reachesEnd: false } : roleWindow(sentence.text, roleAt, roleAt + roleMatch[0].length);
+      const own = sentence.tableRow ? { text: sentence.text, reachesEnd: false } : roleWindow(sentence.text, sentence.lower, roleAt, roleAt + roleMatch[0].length);
       // The window, plus what follows the sentence when the role ends it ("… notre RSSI :" then the details).
       const focus = own.reachesEnd && /:\s*$/.test(sentence.text) ? `${own.text} ${text.slice(sentence.text.length)}` : own.text;
       const coordinates = hasCoordinates(focus);
       if (!coordinates && !sentence.tableRow && !CONTACT_CUE.test(lower) && !CONTACT_CUE.test(heading) && !PERSON.test(focus)) continue;
       const focusLower = focus.toLowerCase();
       const privacyOnly = !SECURITY_ROLE.test(focusLower) && PRIVACY_ROLE.test(focusLower);
-      const placeholder = PLACEHOLDER.test(focus) || /\|\s*\|/.test(sentence.text) || /\|\s*$/.test(sentence.text.trim());
+      const placeholder = PLACEHOLDER.test(focusLower) || /\|\s*\|/.test(sentence.text) || /\|\s*$/.test(sentence.text.trim());
       const reasons: string[] = [];
       if (privacyOnly) reasons.push('privacy-contact-only');
       const reference = coordinates ? null : analysis.referencedSection(sentence) ?? analysis.referencedSection({ ...sentence, text: sentence.text.replace(/(?:figurent|sont list[ée]s|are listed|are set out|appear)\s+(?:[àa]|in|en)\s+/iu, 'set out in ') });

@@ -1,6 +1,6 @@
 import { DISCRETION, PLACEHOLDER } from '../../language/hedges.js';
 import type { Sentence } from '../analysis/sentences.js';
-import { lowered } from '../analysis/lowered.js';
+import { lowered } from '../../language/lowered.js';
 import type { Check, CheckContext } from '../types.js';
 import { decide, judged, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
 
