@@ -2,12 +2,8 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { SourceFormat } from '../document/types.js';
 import { detectFormat } from './detect-format.js';
-import { docExtractor } from './doc.js';
-import { docxExtractor } from './docx.js';
-import { odtExtractor } from './odt.js';
 import { pdfExtractor } from './pdf.js';
 import { readInputFile } from './read-file.js';
-import { rtfExtractor } from './rtf.js';
 import { mdExtractor, txtExtractor } from './text.js';
 import type { ExtractOptions, ExtractResult, Extractor } from './types.js';
 
@@ -19,13 +15,29 @@ import type { ExtractOptions, ExtractResult, Extractor } from './types.js';
  */
 const EXTRACTORS = new Map<SourceFormat, Extractor>([
   ['pdf', pdfExtractor],
-  ['docx', docxExtractor],
-  ['odt', odtExtractor],
-  ['doc', docExtractor],
-  ['rtf', rtfExtractor],
+  ['docx', loadedOnFirstUse('docx', async () => (await import('./docx.js')).docxExtractor)],
+  ['odt', loadedOnFirstUse('odt', async () => (await import('./odt.js')).odtExtractor)],
+  ['doc', loadedOnFirstUse('doc', async () => (await import('./doc.js')).docExtractor)],
+  ['rtf', loadedOnFirstUse('rtf', async () => (await import('./rtf.js')).rtfExtractor)],
   ['txt', txtExtractor],
   ['md', mdExtractor],
 ]);
+
+/**
+ * An extractor whose module (and its XML, zip and RTF libraries) loads on the first file of
+ * its format: every process that imports the core (the CLI, each reader process) otherwise
+ * paid about 150 ms of CPU at start-up to load parsers a PDF-only run never uses.
+ */
+function loadedOnFirstUse(format: SourceFormat, load: () => Promise<Extractor>): Extractor {
+  let loaded: Promise<Extractor> | undefined;
+  return {
+    format,
+    async extract(bytes, options) {
+      loaded ??= load();
+      return (await loaded).extract(bytes, options);
+    },
+  };
+}
 
 /** Registers (or replaces) the extractor for a format, e.g. an OCR-capable PDF reader. */
 export function registerExtractor(extractor: Extractor): void {
