@@ -40,6 +40,9 @@ export interface AuditFilesOptions {
   onResult: (result: AuditedFile) => Promise<void>;
 }
 
+/** Files in flight per reader process: one being read, one waiting (its text is held until audited). */
+const IN_FLIGHT_PER_READER = 2;
+
 function problemReport(problem: WalkProblem): FileReport {
   return errorReport(problem.display, problem);
 }
@@ -104,7 +107,10 @@ export async function auditFiles(files: readonly ContractFile[], problems: reado
   };
 
   try {
-    await Promise.all(Array.from({ length: Math.min(settings.jobs, Math.max(items.length, 1)) }, worker));
+    // More files in flight than readers: while this process builds and audits one file (synchronous
+    // work that keeps it busy), the next files are already queued for the readers, so a reader that
+    // finishes starts its next file at once instead of idling until that audit is done.
+    await Promise.all(Array.from({ length: Math.min(settings.jobs * IN_FLIGHT_PER_READER, Math.max(items.length, 1)) }, worker));
     await emitting;
   } finally {
     await extractor.close();
