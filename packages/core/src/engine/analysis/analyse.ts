@@ -18,6 +18,8 @@ export interface DocumentAnalysis {
   headingPath(sentence: Sentence): string;
   /** True for a definition ("« Incident » désigne…", '"Breach" means…'): not an obligation. */
   isDefinition(sentence: Sentence): boolean;
+  /** Defined terms ("« Journaux » désigne…", '"Activity Records" means…'): the term and what follows it, lower-cased. */
+  definedTerms(): Array<{ term: string; body: string; sentence: Sentence }>;
   /** The section a sentence refers to for its figures ("le délai fixé à l'annexe 3"), if it resolves. */
   referencedSection(sentence: Sentence): { section: Section; index: number } | 'unresolved' | null;
   /** Language of the stretch holding an offset. */
@@ -34,6 +36,10 @@ const DEFINITION =
 
 // What every definition form needs: a quoted term, "means", or "on entend par" (a cheap test before DEFINITION).
 const MAY_DEFINE = /[«"“]|mean|on entend par/u;
+
+// The term a definition defines: quoted, or the words before "means".
+const DEFINED_TERM =
+  /^\s*(?:[-–•]\s*)?(?:\d+(?:\.\d+)+\.?\s+|\(?[a-z0-9]{1,3}[).]\s*)?(?:«\s*|"|“)?([^»"”:]{2,60}?)(?:\s*»|"|”)?\s*(?:[:,]|d[ée]signe|means|shall mean|s'entend|signifie)/u;
 
 const REFERENCE =
   /\b(?:fix[ée]e?s?|pr[ée]vue?s?|d[ée]finie?s?|indiqu[ée]e?s?|pr[ée]cis[ée]e?s?|mentionn[ée]e?s?|figurant|stipul[ée]e?s?|set out|specified|defined|described|stated|listed|provided|referred to)\s+(?:[àa]|en|dans|au|aux|in|at|under|par)\s+(?:l'|la|le|les|the)?\s*(annexe|annex|schedule|appendix|exhibit|article|clause|section)\s*(?:n[°o]\.?\s*)?([0-9]+(?:\.[0-9]+)*|[IVX]+\b|[A-Z]\b)/iu;
@@ -96,9 +102,23 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     return path;
   }
 
+  let terms: Array<{ term: string; body: string; sentence: Sentence }> | null = null;
+  function definedTerms() {
+    if (terms) return terms;
+    terms = [];
+    for (const s of sentences) {
+      if (!MAY_DEFINE.test(s.lower) || !DEFINITION.test(s.text)) continue;
+      const term = DEFINED_TERM.exec(s.lower)?.[1]?.trim();
+      if (!term || term.length < 3) continue;
+      terms.push({ term, body: s.lower.slice(s.lower.indexOf(term) + term.length), sentence: s });
+    }
+    return terms;
+  }
+
   return {
     sentences,
     parties,
+    definedTerms,
     supersessions,
     precedence,
     supersededAt: (offset) => supersessions.find((s) => offset >= s.start && offset < s.end) ?? null,

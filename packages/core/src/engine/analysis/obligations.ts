@@ -87,6 +87,25 @@ function subjectBefore(text: string, at: number, lexicon: PartyLexicon): BoundRo
   return found.length ? found[found.length - 1]!.role : null;
 }
 
+// "Il incombe à l'Hôpital de notifier…", "il appartient au Titulaire de", "it is the responsibility of the
+// Customer to": the party the duty is put on, named before the verb in an impersonal phrase.
+function chargedParty(before: string, lexicon: PartyLexicon): BoundRole | null {
+  const re = ownedRegex(
+    lexicon,
+    'charged',
+    () =>
+      String.raw`(?:il (?:incombe|appartient|revient)|c'est)\s+(?:à|au|aux)\s+(?:l'|la |le |les )?(` +
+      allPartiesPattern(lexicon) +
+      String.raw`)\s+(?:de|d')\s+(?:[\p{L}'’-]+\s+){0,3}$|it (?:is|shall be|will be) (?:the (?:sole )?responsibility of|incumbent (?:up)?on|for|up to) (?:the )?(` +
+      allPartiesPattern(lexicon) +
+      String.raw`)\s+to\s+(?:[\p{L}'’-]+\s+){0,3}$`,
+    'u',
+  );
+  const m = re.exec(before);
+  if (!m) return null;
+  return roleOfMention((m[1] ?? m[2])!, lexicon);
+}
+
 // "par le Titulaire", "by the Supplier" after a passive verb.
 function agentAfter(text: string, at: number, lexicon: PartyLexicon): BoundRole | null {
   // Only the verb's own clause: "retained … and may be exported by the Customer" names the agent of another verb.
@@ -135,6 +154,8 @@ export function whoIsBound(
 ): Bound {
   // The lower-cased text has the same offsets; party names and verbs are matched without case.
   const text = sentence.lower;
+  const charged = chargedParty(text.slice(Math.max(0, at - 160), at), lexicon);
+  if (charged !== null) return { role: charged, via: 'subject' };
   const subject = subjectBefore(text, at, lexicon);
   if (subject !== null) return { role: subject, via: 'subject' };
   const agent = options.passiveAgent === false ? null : agentAfter(text, at, lexicon);

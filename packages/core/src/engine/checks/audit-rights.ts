@@ -6,7 +6,7 @@ import { ownedRegex } from '../analysis/regex-cache.js';
 import type { Sentence } from '../analysis/sentences.js';
 import { lowered } from '../../language/lowered.js';
 import type { Check, CheckContext } from '../types.js';
-import { decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
+import { articleOf, decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
 
 /**
  * audit-rights: the client, or an auditor it appoints, may audit the
@@ -15,6 +15,17 @@ import { decide, judged, followers, pick, type Candidate, type NearMiss } from '
  */
 
 const AUDIT = lowered(/\baudit\p{L}*|\binspect\p{L}*|contr[ôo]les? (?:sur (?:site|place)|de s[ée]curit[ée]|de conformit[ée])|visites? (?:sur site|des locaux|sur place)|tests? d'intrusion|pentests?|penetration test\p{L}*|v[ée]rifications? (?:sur site|sur place)|on-site (?:visits?|inspections?)|\bvisit the premises|questionnaires? (?:d'[ée]valuation )?(?:de |d')?(?:la )?s[ée]curit[ée]|security (?:assessment )?questionnaires?|contr[ôo]les? documentaires?|v[ée]rifi\p{L}* (?:de )?(?:la )?conformit[ée] (?:du |de l')(?:titulaire|prestataire|fournisseur|h[ée]bergeur|sous-traitant)|verify (?:\p{L}+(?:'s|’s) )?compliance(?! of the (?:deliverables|software|equipment|products?))/iu);
+// "a vulnerability reported by Customer or its auditor": an auditor named in passing grants nothing;
+// the sentence must also speak of checking (auditing, verifying, inspecting, testing, appointing the auditor).
+const AUDIT_WORD = /\baudit\p{L}*/gu;
+const CHECKING_ACTION = /v[ée]rifi|contr[ôo]l|inspect|examin|review|tests?\b|mandat|appoint|d[ée]sign|choisi|chosen|engag|visit/u;
+function auditorOnly(lower: string): boolean {
+  const words = [...lower.matchAll(AUDIT_WORD)].map((m) => m[0]);
+  if (words.length === 0 || words.some((w) => !/^audit(?:eur|or)s?$/u.test(w))) return false;
+  const others = lower.replace(AUDIT_WORD, ' ');
+  return !CHECKING_ACTION.test(others) && !AUDIT.test(others);
+}
+
 // A check on paper: a questionnaire or a documentary control is at best a documentary audit.
 const DOCUMENTARY_CHECK = /questionnaire|documentaire|v[ée]rifi|verify/u;
 // The supplier's own audits, financial and licence audits: not a client right over security.
@@ -47,7 +58,7 @@ const DOCUMENT_ACCESS =
 const ON_SITE =
   lowered(/sur site|sur place|on[- ]site|inspections?|visites?|locaux|premises|tests? (?:techniques|d'intrusion)|technical test|penetration|intrusion|facilities|installations/iu);
 const CONDITIONAL =
-  lowered(/(?:where|if|to the extent (?:that )?|only (?:where|if))\s*(?:applicable |the )?(?:data protection )?(?:laws?|legislation|regulations?)\s+(?:afford|grant|provide|require|give)|dans la mesure o[ùu] (?:la|les) (?:r[ée]glementation|l[ée]gislation|lois?)\s+(?:l'|le |les )?(?:exige|impose|pr[ée]voi)|(?:uniquement|seulement|only|exclusively|exclusivement)\s+(?:en cas|si|lorsque|apr[èe]s|following|if|in the event|in case|where|when|upon|after|subject to|provided that|[àa] la suite|sur demande (?:de l'|d'une )?autorit)|(?:que|qu')\s*(?:en cas|si|lorsque|apr[èe]s|[àa] la suite)|(?:ne peut|ne pourra)[^.]{0,60}qu'(?:en cas|apr[èe]s|[àa] la suite)/iu);
+  lowered(/^\s*(?:[\d.]+\s+)?(?:following|after|in the event of|in case of|upon|en cas d[e']|[àa] la suite d[e']|suite [àa]|apr[èe]s)\s*(?:a |an |any |the |un |une |tout |toute |l')?(?:\p{L}+\s+){0,3}?(?:breach|incident|violation|compromise|attack|attaque|request|demande|injonction)|(?:outside|other than|hors|en dehors d[eu'])\s*(?:the |de |des |du )?(?:cases?|cas|situations?)\s+(?:in|of|set out|pr[ée]vus?|vis[ée]s?|mentionn[ée]s?|de l'|du|des)|(?:where|if|to the extent (?:that )?|only (?:where|if))\s*(?:applicable |the )?(?:data protection )?(?:laws?|legislation|regulations?)\s+(?:afford|grant|provide|require|give)|dans la mesure o[ùu] (?:la|les) (?:r[ée]glementation|l[ée]gislation|lois?)\s+(?:l'|le |les )?(?:exige|impose|pr[ée]voi)|(?:uniquement|seulement|only|exclusively|exclusivement)\s+(?:en cas|si|lorsque|apr[èe]s|following|if|in the event|in case|where|when|upon|after|subject to|provided that|[àa] la suite|sur demande (?:de l'|d'une )?autorit)|(?:que|qu')\s*(?:en cas|si|lorsque|apr[èe]s|[àa] la suite)|(?:ne peut|ne pourra)[^.]{0,60}qu'(?:en cas|apr[èe]s|[àa] la suite)/iu);
 const FREQUENCY_TWO_PLUS =
   lowered(/(?:tous les|toutes les|une fois (?:tous|toutes) les|every|once every|once in (?:any|each)?)\s+(?:deux|trois|quatre|cinq|two|three|four|five|[2-9]|\d{2})\s*(?:\(\d+\)\s*)?(?:ans|ann[ée]es|years?)|(?:tous les|every|once every|une fois tous les)\s+(?:24|36|48)\s*(?:\(\w+\)\s*)?(?:mois|months)|(?:biennal|bisannuel|biennial|triennal|triennial)|(?:pendant la dur[ée]e du (?:contrat|march[ée])|during the term)[^.]{0,30}(?:une seule fois|once)|(?:une seule fois|only once)|(?:une (?:seule )?fois|once)\s+(?:au cours de|pendant|durant|during|over|for|in)\s+(?:la dur[ée]e|the (?:term|duration|life))/iu);
 
@@ -180,29 +191,13 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   };
 }
 
-/** The article (or annex) holding a section: the outermost numbered ancestor below a document title. */
-function articleOf(context: CheckContext, index: number): number | null {
-  if (index < 0) return null;
-  const sections = context.doc.sections;
-  let current = index;
-  while (true) {
-    const parent = sections[current]!.parent;
-    if (parent === null || parent < 0) return current;
-    // Stop below a title or a part that spans most of the document.
-    const p = sections[parent]!;
-    if (p.kind === 'annex' || p.end - p.start > context.doc.text.length * 0.5) return current;
-    if (sections[current]!.kind === 'article' || sections[current]!.kind === 'annex') return current;
-    current = parent;
-  }
-}
-
 export const auditRights: Check = (context) => {
   const { analysis } = context;
   const candidates: Candidate[] = [];
   const nearMisses: NearMiss[] = [];
   for (const sentence of analysis.sentences) {
     if (analysis.isDefinition(sentence) || sentence.heading) continue;
-    if (!AUDIT.test(sentence.lower)) continue;
+    if (!AUDIT.test(sentence.lower) || auditorOnly(sentence.lower)) continue;
     // Limits often follow in the next sentences of the paragraph ("Cet audit ne peut intervenir plus d'une fois par an…").
     let text = sentence.text;
     let end = sentence.end;

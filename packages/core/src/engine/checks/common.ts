@@ -175,3 +175,19 @@ export function followers(analysis: DocumentAnalysis, sentence: Sentence, max = 
   }
   return out;
 }
+
+/** The article (or annex) holding a section: the outermost numbered ancestor below a document title. */
+export function articleOf(context: CheckContext, index: number): number | null {
+  if (index < 0) return null;
+  const sections = context.doc.sections;
+  let current = index;
+  while (true) {
+    const parent = sections[current]!.parent;
+    if (parent === null || parent < 0) return current;
+    // Stop below a title or a part that spans most of the document.
+    const p = sections[parent]!;
+    if (p.kind === 'annex' || p.end - p.start > context.doc.text.length * 0.5) return current;
+    if (sections[current]!.kind === 'article' || sections[current]!.kind === 'annex') return current;
+    current = parent;
+  }
+}

@@ -145,7 +145,7 @@ const AUXILIARY_BEFORE = lowered(/(?:\b(?:est|sont|soit|soient|sera|seront|serai
 // Things a passive notice is about when it is not an incident ("toute modification … étant notifiée").
 const OTHER_NOTICE_SUBJECT =
   lowered(/\b(?:modifications?|changements?|changes?|mises? [àa] jour|updates?|factures?|invoices?|prix|prices?|tarifs?|versions?|releases?|maintenances?|interventions?|plannings?|dates?|r[ée]siliations?|terminations?|suspensions?|correspondants?|contacts?|coordonn[ée]es)\b/iu);
-const ANY_INCIDENT = lowered(/incidents?|breach(?:es)?|violations?|compromi\p{L}*|intrusions?|attaques?|attacks?|failles?|fuites?|leaks?|ran[çc]ongiciels?|ransomware|malware|piratages?/iu);
+const ANY_INCIDENT = lowered(/incidents?|security events?|[ée]v[ée]nements? de s[ée]curit[ée]|breach(?:es)?|violations?|compromi\p{L}*|intrusions?|attaques?|attacks?|failles?|fuites?|leaks?|ran[çc]ongiciels?|ransomware|malware|piratages?/iu);
 
 /** A notify verb speaks of an incident only if one is named near it, and a passive one only if its subject is not something else. */
 function aboutIncident(text: string, at: number, verb: string): boolean {

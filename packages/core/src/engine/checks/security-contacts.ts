@@ -16,7 +16,7 @@ import { whoIsBound } from '../analysis/obligations.js';
 const SECURITY_ROLE =
   lowered(/\brssi\b|\bciso\b|\bcso\b|\bsoc\b(?!\s*(?:[123]|type))|\bcsirt\b(?![- ]r[ée]gional)|\bcert\b(?![- ](?:sant[ée]|fr)\b)|(?<![\p{L}])(?:responsable|r[ée]f[ée]rent(?:e)?|correspondant(?:e)?|directeur|directrice|chef|officier|manager|officer|lead|head|contact|interlocuteur|point de contact|[ée]quipe|cellule|team|centre|center|desk|astreinte)s?\s+(?:[\p{L}-]+\s+){0,3}?(?:de la |du |des |de |of |for |en )?(?:cyber-?)?(?:s[ée]curit[ée]|security|ssi\b|cyber\p{L}*)|(?:cyber-?)?(?:s[ée]curit[ée]|security)\s+(?:officer|manager|lead|contact|team|operations|desk|op[ée]rationnelle)|chief information security|security (?:point of contact|representative|correspondent|focal point|liaison)|point of contact for security|incident response (?:team|contact|manager)|cellule de crise|crisis (?:cell|team)/iu);
 const PRIVACY_ROLE = lowered(/\bdpo\b|d[ée]l[ée]gu[ée] (?:[àa] la )?protection des donn[ée]es|data protection officer|privacy officer/iu);
-const SUPPORT_ROLE = lowered(/support|hotline|hot-line|service desk|help ?desk|centre (?:de services|d'appels|d'assistance)|assistance|centre de support|standard/iu);
+const SUPPORT_ROLE = lowered(/support|hotline|hot-line|service desk|help ?desk|customer care|care desk|customer service|service clients?|help ?line|centre (?:de services|d'appels|d'assistance)|assistance|centre de support|standard/iu);
 const COMMERCIAL_ROLE = lowered(/commercial|account manager|chargé d'affaires|ing[ée]nieur d'affaires|sales|interlocuteur commercial|customer success|directeur de compte/iu);
 const LEGAL_NOTICE = lowered(/notices?\b.*\b(?:sent|addressed|given)|notifications? (?:l[ée]gales|contractuelles)|courriers?|lettre recommand[ée]e|registered (?:mail|letter)|si[èe]ge social|registered office|legal department|service juridique|direction juridique/iu);
 
@@ -82,7 +82,7 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
     if (rx(`possessive-before:${role}`, () => `${names(role)}(?:'s|’s)\\s+(?:[\\p{L}-]+\\s+){0,4}$`, 'u').test(before)) return role;
     // A row labelled by its side: "Customer – CISO …", "Établissement : RSSI …".
     if (rx(`row-label:${role}`, () => `${names(role)}\\s*[–—:|-]\\s*(?:[\\p{L}-]+\\s+){0,2}$`, 'u').test(before)) return role;
-    if (rx(`of-party-after:${role}`, () => `^[^,;(|]{0,80}?\\b(?:du|de l'|de la|des|of the|of|côté)\\s*(?:l'|le|la|the)?\\s*${names(role)}`, 'u').test(after)) return role;
+    if (rx(`of-party-after:${role}`, () => `^(?:(?!charg|recev|receiv|\\bqui\\b|\\bwho\\b|\\bthat\\b|\\bpour\\b|\\bto\\b|\\bfor\\b)[^,;(|]){0,80}?\\b(?:du|de l'|de la|des|of the|of|côté)\\s*(?:l'|le|la|the)?\\s*${names(role)}`, 'u').test(after)) return role;
   }
   const email = sentence.text.includes('@') ? EMAIL.exec(sentence.text) : null;
   if (email && CLIENT_DOMAIN.test(email[0])) return 'client';
@@ -127,7 +127,9 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
  * security contact.
  */
 function roleWindow(text: string, lower: string, roleAt: number, roleEnd: number): { text: string; reachesEnd: boolean } {
-  const all = [...lower.matchAll(ALL_ROLES)].filter((m) => !inAddress(lower, m));
+  // "The Supplier's SOC is the Customer's point of contact … on +49 …": a generic "point of contact" names no other
+  // person, so it does not end the SOC's stretch.
+  const all = [...lower.matchAll(ALL_ROLES)].filter((m) => !inAddress(lower, m) && !/^(?:point (?:of|de) contact|contact|interlocut|correspondant)/u.test(m[0]));
   // With one role in the sentence, details may stand before it ("M. Durand (01 …), RSSI");
   // with several (a flattened table), each role's details follow it.
   // A role labelled as a row ("Provider – Security manager …") starts its row: nothing before it is its own.

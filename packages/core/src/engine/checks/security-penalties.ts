@@ -2,7 +2,7 @@ import { DISCRETION, PLACEHOLDER } from '../../language/hedges.js';
 import type { Sentence } from '../analysis/sentences.js';
 import { lowered } from '../../language/lowered.js';
 import type { Check, CheckContext } from '../types.js';
-import { decide, judged, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
+import { articleOf, decide, judged, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
 
 /**
  * security-penalties: penalties, liquidated damages or service credits that
@@ -194,6 +194,19 @@ export const securityPenalties: Check = (context) => {
       c.status = 'weak';
       c.extra = [...(c.extra ?? []), { start: discharging.start, end: discharging.end, role: 'basis', note: pick(context.lang, 'Clause rendant les pénalités libératoires.', 'Clause making penalties the sole remedy.') }];
     }
+  }
+  // "The aggregate liquidated damages payable under clause 9.1 shall not exceed EUR 500 in total": a token cap
+  // in the article of a security penalty caps that penalty, even in a sentence of its own.
+  const caps = analysis.sentences.filter((s) => PENALTY.test(s.lower) && tokenCap(s.lower) && !analysis.supersededAt(s.start));
+  for (const c of candidates) {
+    if (c.status !== 'ok' && c.reasons.includes('token-cap')) continue;
+    if (c.reasons.includes('not-security')) continue;
+    const article = articleOf(context, c.sentence.section);
+    const cap = caps.find((s) => s !== c.sentence && article !== null && articleOf(context, s.section) === article);
+    if (!cap) continue;
+    c.reasons = c.status === 'ok' ? ['token-cap'] : [...c.reasons, 'token-cap'];
+    c.status = 'weak';
+    c.extra = [...(c.extra ?? []), { start: cap.start, end: cap.end, role: 'basis', note: pick(context.lang, 'Plafond dérisoire des pénalités.', 'Token cap on the penalties.') }];
   }
   return decide(context, candidates, nearMisses, {
     title: context.rule.title,
