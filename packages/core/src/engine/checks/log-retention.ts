@@ -133,10 +133,13 @@ export const logRetention: Check = (context) => {
   const otherPeriods: Sentence[] = [];
   // '"Activity Records" means logs of every privileged action': the defined term names the logs from then on.
   const logTerms = analysis.definedTerms().filter((d) => (LOGS.exec(d.body)?.index ?? 99) < 40 && !NOT_LOGS.test(d.body.slice(0, 60))).map((d) => d.term);
-  const aboutLogs = (lower: string) => (LOGS.test(lower) && !NOT_LOGS.test(lower)) || logTerms.some((t) => lower.includes(t));
+  const aboutLogsText = (lower: string) => (LOGS.test(lower) && !NOT_LOGS.test(lower)) || logTerms.some((t) => lower.includes(t));
+  // Asked of every sentence twice (reading, then availability): answered once.
+  const logFlags = analysis.sentences.map((s) => aboutLogsText(s.lower));
+  const aboutLogs = (s: Sentence) => logFlags[s.index]!;
   for (const sentence of analysis.sentences) {
     if (analysis.isDefinition(sentence) || sentence.heading) continue;
-    const onLogs = aboutLogs(sentence.lower);
+    const onLogs = aboutLogs(sentence);
     const inLogSection = /journ|\blogs?\b|logging/u.test(analysis.headingPath(sentence).split(' > ').pop() ?? '');
     // "A3.3 Logs. The platform records the technicians' connections. The Contractor keeps these records for 90 days."
     const previous = analysis.sentences[sentence.index - 1];
@@ -174,7 +177,7 @@ export const logRetention: Check = (context) => {
   // A log sentence that says they "will not be made available" to the client outweighs any other.
   // Log sentences, and the list items or sentences that continue them ("– les transmettre à l'Établissement").
   const logSentences = analysis.sentences.filter((s, i, all) => {
-    if (aboutLogs(s.lower)) return true;
+    if (aboutLogs(s)) return true;
     const previous = all[i - 1];
     if (previous !== undefined && previous.line === s.line && LOGS.test(previous.lower) && ANAPHORIC_RECORDS.test(s.lower)) return true;
     // Under a heading about logs ("5. Data retention and logs"), "the retained data" are the logs.

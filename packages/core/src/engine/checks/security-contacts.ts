@@ -59,7 +59,7 @@ function hasCoordinates(text: string): boolean {
 }
 
 // Literal stems every SECURITY_ROLE or PRIVACY_ROLE match contains: a cheap test first.
-const ROLE_STEMS = /rssi|ciso|cso|soc|csirt|cert|s[ée]curit|security|ssi|cyber|incident response|crise|crisis|dpo|d[ée]l[ée]gu|data protection|privacy/u;
+const ROLE_STEMS = /\b(?:rssi|ciso|cso|soc|csirt|cert|ssi|dpo)\b|s[ée]curit|security|cyber|incident response|crise|crisis|d[ée]l[ée]gu|data protection|privacy/u;
 const ALL_ROLES = new RegExp(`${SECURITY_ROLE.source}|${SUPPORT_ROLE.source}|${COMMERCIAL_ROLE.source}|${PRIVACY_ROLE.source}`, 'gu');
 
 // An address at the hospital's own domain: a label that starts with what names an establishment.

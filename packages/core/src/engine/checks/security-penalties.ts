@@ -184,7 +184,7 @@ export const securityPenalties: Check = (context) => {
   }
   // "Les pénalités sont libératoires" anywhere in the contract weakens every security penalty.
   // The last word on it stands: an amendment's "ne sont pas libératoires" overrides the original "sont libératoires".
-  const onDischarge = analysis.sentences.filter((s) => PENALTY.test(s.lower) && DISCHARGING.test(s.lower) && !analysis.supersededAt(s.start));
+  const onDischarge = candidates.length === 0 ? [] : analysis.sentences.filter((s) => DISCHARGING.test(s.lower) && PENALTY.test(s.lower) && !analysis.supersededAt(s.start));
   const last = onDischarge[onDischarge.length - 1];
   const discharging = last && isDischarging(last.lower) ? last : undefined;
   if (discharging) {
@@ -197,7 +197,7 @@ export const securityPenalties: Check = (context) => {
   }
   // "The aggregate liquidated damages payable under clause 9.1 shall not exceed EUR 500 in total": a token cap
   // in the article of a security penalty caps that penalty, even in a sentence of its own.
-  const caps = analysis.sentences.filter((s) => PENALTY.test(s.lower) && tokenCap(s.lower) && !analysis.supersededAt(s.start));
+  const caps = candidates.some((c) => c.status === 'ok') ? analysis.sentences.filter((s) => PENALTY.test(s.lower) && tokenCap(s.lower) && !analysis.supersededAt(s.start)) : [];
   for (const c of candidates) {
     if (c.status !== 'ok' && c.reasons.includes('token-cap')) continue;
     if (c.reasons.includes('not-security')) continue;
