@@ -74,7 +74,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
   const lower = lowerSameLength(doc.text);
   const sentences = splitSentences(doc, lower);
   const parties = findParties(doc.text);
-  const supersessions = findSupersessions(doc, lower);
+  const supersessions = findSupersessions(doc, lower, sentences);
   const precedence = findPrecedence(doc, lower);
   const prevailingRanges = precedence.prevailing.map((i) => doc.sections[i]!).map((s) => [s.start, s.end] as const);
 

@@ -1,6 +1,6 @@
 import type { ContractDocument, Section } from '../../document/types.js';
 import { lowered } from '../../language/lowered.js';
-import { lowerSameLength } from './sentences.js';
+import { lowerSameLength, type Sentence } from './sentences.js';
 
 /**
  * Which parts of a contract stand: an amendment that replaces or deletes an
@@ -36,13 +36,45 @@ const REPLACES =
 const AMENDS_BY_TITLE =
   lowered(/\b(?:section|clause|article|paragraph|paragraphe|stipulation)s?\s+(?:of the [^"“«]{0,40}?\s+)?(?:du [^"“«]{0,40}?\s+)?(?:headed|entitled|titled|named|intitul[ée]e?)\s+(?:["“«]\s*)([^"”»]{2,80}?)(?:\s*["”»])[^.]{0,60}?\b(?:is|are|shall be|est|sont)\s+(?:hereby\s+)?(?:deleted|replaced|amended|superseded|supprim[ée]e?s?|remplac[ée]e?s?|modifi[ée]e?s?)/giu);
 
+// "the second sentence of clause B4 is deleted and replaced by: \"Security incidents … within three (3) Business
+// Days …\"": the quoted text replaces the sentence of the contract it rewrites, whatever the clause numbering.
+const QUOTED_REPLACEMENT =
+  /(?:replaced|amended|restated|reads|read|remplac[ée]e?s?|modifi[ée]e?s?|r[ée]dig[ée]e?s?)\s+(?:(?:by|with|par|as follows|comme suit|ainsi)\s*)?(?:(?:the following|la (?:r[ée]daction|phrase|stipulation|disposition) suivante|le texte suivant|les dispositions suivantes|ce qui suit)\s*)?:?\s*[«"“]\s*([^»"”]{30,800})[»"”]/gu;
+const WORD = /[\p{L}\d]{3,}/gu;
+
+function supersedeQuotedOriginals(lower: string, sentences: readonly Sentence[], out: Supersession[]): void {
+  for (const m of lower.matchAll(QUOTED_REPLACEMENT)) {
+    const quotedWords = m[1]!.match(WORD) ?? [];
+    const quoted = new Set(quotedWords);
+    if (quoted.size < 6) continue;
+    const opening = quotedWords.slice(0, 3).join(' ');
+    const quoteAt = m.index! + m[0].indexOf(m[1]!);
+    let best: { sentence: Sentence; score: number } | null = null;
+    for (const s of sentences) {
+      if (s.end > m.index!) break;
+      const ordered = (s.lower.match(WORD) ?? []).filter((w, i) => i > 0 || !/\d/u.test(w));
+      const words = new Set(ordered);
+      let common = 0;
+      for (const w of words) if (quoted.has(w)) common++;
+      // The same clause rewritten: most words shared, or half of them and the same opening words.
+      const score = common / Math.max(quoted.size, words.size);
+      const sameOpening = ordered.slice(0, 3).join(' ') === opening;
+      if ((score >= 0.6 || (score >= 0.4 && sameOpening)) && (!best || score > best.score)) best = { sentence: s, score };
+    }
+    if (!best || best.sentence.start >= quoteAt) continue;
+    const label = /(?:clause|article|section|paragraph|paragraphe|point)\s+([\p{L}\d.]+)/u.exec(lower.slice(Math.max(0, m.index! - 120), m.index))?.[1] ?? '…';
+    if (!out.some((o) => o.start === best!.sentence.start)) out.push({ start: best.sentence.start, end: best.sentence.end, article: label.toUpperCase(), by: m.index! });
+  }
+}
+
 function numberMatches(section: Section, article: string): boolean {
   if (!section.number) return false;
   return section.number === article && (section.kind === 'article' || section.kind === 'clause');
 }
 
-export function findSupersessions(doc: ContractDocument, lower: string = lowerSameLength(doc.text)): Supersession[] {
+export function findSupersessions(doc: ContractDocument, lower: string = lowerSameLength(doc.text), sentences: readonly Sentence[] = []): Supersession[] {
   const out: Supersession[] = [];
+  supersedeQuotedOriginals(lower, sentences, out);
   for (const re of [AMENDS_FR, AMENDS_EN, REPLACES]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

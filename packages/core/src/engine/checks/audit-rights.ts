@@ -68,7 +68,7 @@ function intervalMonths(text: string, lang: 'fr' | 'en'): number {
   for (const d of findDurations(text, lang)) {
     if (d.months === null || d.placeholder) continue;
     const before = text.slice(Math.max(0, d.start - 30), d.start);
-    if (/(?:every|once every|once in (?:any|each)?|tous les|toutes les|une fois (?:tous|toutes) les|par p[ée]riode de|per period of)\s*$/iu.test(before)) longest = Math.max(longest, d.months);
+    if (/(?:every|once every|once in (?:any|each)?|tous les|toutes les|une fois (?:tous|toutes) les|par p[ée]riode de|per period of|(?:any|each|a|every|per|par|toute|chaque|une)\s+(?:rolling\s+|glissante\s+)?(?:period|p[ée]riode)\s+(?:of|de))\s*$/iu.test(before)) longest = Math.max(longest, d.months);
   }
   return longest;
 }
@@ -94,6 +94,19 @@ function noticeDays(input: string, lang: 'fr' | 'en'): { days: number; text: str
   return { days: Math.round(days * business), text: nearest.text };
 }
 
+/**
+ * "provided that the auditor has first been approved in writing by Cardiolink": someone other than the
+ * client vets the auditor (the supplier, by role word or by its name).
+ */
+const APPROVED_BY = /(?:approved|agreed|accepted|validated|agr[ée][ée]|approuv[ée]|valid[ée]|accept[ée])e?s?\s+(?:[\p{L}]+\s+){0,4}?(?:by|par)\s+(?:the |le |la |l')?([\p{L}][\p{L}-]*)/gu;
+function approvedBySupplier(context: CheckContext, lower: string): boolean {
+  const client = context.analysis.parties.client;
+  return [...lower.matchAll(APPROVED_BY)].some((m) => /(?:auditeur|auditor|audit)/u.test(lower.slice(Math.max(0, m.index! - 80), m.index)) && !client.includes(m[1]!));
+}
+
+// What an audit clause says it does not cover: "This right does not extend to the Supplier's … security arrangements".
+const SCOPE_CARVED_OUT = /(?:does not|do not|shall not|will not|ne s'[ée]tend pas|ne porte pas|n'inclut pas|ne couvre pas|excluding|excludes|[àa] l'exclusion d[eu']?|hors)\b[^.;]*/gu;
+
 function read(context: CheckContext, sentence: Sentence, text: string): { candidate?: Candidate; nearMiss?: NearMiss } {
   const { analysis, rule } = context;
   const lang = context.lang;
@@ -102,7 +115,8 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   const audit = AUDIT.exec(lower);
   if (!audit) return {};
   const heading = analysis.headingPath(sentence);
-  if ((LICENCE_AUDIT.test(lower) && !SECURITY_SCOPE.test(lower)) || ((FINANCIAL_AUDIT.test(lower) || /statutory auditor|commissaire aux comptes|expert-comptable/u.test(lower)) && !SECURITY_SCOPE.test(lower))) {
+  const inScope = SECURITY_SCOPE.test(lower.replace(SCOPE_CARVED_OUT, ' '));
+  if ((LICENCE_AUDIT.test(lower) && !inScope) || ((FINANCIAL_AUDIT.test(lower) || /statutory auditor|commissaire aux comptes|expert-comptable/u.test(lower)) && !inScope)) {
     return {
       nearMiss: {
         sentence,
@@ -173,7 +187,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   const notice = noticeDays(text, textLang);
   const maxNotice = rule.thresholds.maxNoticeDays ?? 30;
   if (notice && notice.days > maxNotice) reasons.push('long-notice');
-  if (APPROVAL.test(lower) && !APPROVAL_REASONABLE.test(lower)) reasons.push('auditor-approval');
+  if ((APPROVAL.test(lower) || approvedBySupplier(context, lower)) && !APPROVAL_REASONABLE.test(lower)) reasons.push('auditor-approval');
   if (MUTUAL.test(lower)) reasons.push('mutual-agreement');
   // "permettre … de consulter l'ensemble des documents": documents only, when nothing on site or technical is granted.
   if (documentary || DOC_ONLY.test(lower) || (DOCUMENT_ACCESS.test(lower) && !ON_SITE.test(lower))) reasons.push('documentary-only');

@@ -18,14 +18,19 @@ const NOT_LOGS = lowered(/journal officiel|official journal|journal of the europ
 const RETAIN =
   lowered(/\bconserv\p{L}*|\bgard\p{L}*|\barchiv\p{L}*|\bstock\p{L}*|\bmaint(?:ain|ien)\p{L}*|\bretain\p{L}*|\bretention\b|\bkeep\p{L}*|\bkept\b|\bstor(?:e|ed|es|ing|age)\b|\bpreserv\p{L}*|\bhold\p{L}*|\bdur[ée]e de conservation|\bpurg\p{L}*|\bsupprim\p{L}*|\bdelet\p{L}*|\beffac\p{L}*/iu);
 const AVAILABLE =
-  lowered(/disposition|copie|obtenir|disclos\p{L}*|divulgu\p{L}*|(?:donn\p{L}*|ouvr\p{L}*|permet\p{L}*) (?:un )?acc[èe]s|accessibles?|communiqu|transmet|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|(?:give|grant|provide)s? (?:\p{L}+ )?access|accessible|\bprovide[sd]?\b|\bdeliver|upon (?:request|demand)|on request|\bcopy|\bcopies|\binspect|\bobtain|\bextracts?\b/giu);
+  lowered(/disposition|copie|obtenir|disclos\p{L}*|divulgu\p{L}*|(?:donn\p{L}*|ouvr\p{L}*|permet\p{L}*) (?:un )?acc[èe]s|accessibles?|communiqu|transm(?:et|is|ett)\p{L}*|envo[iy]\p{L}*|\bsent to\b|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|(?:give|grant|provide)s? (?:\p{L}+ )?access|accessible|\bprovide[sd]?\b|\bdeliver|upon (?:request|demand)|on request|\bcopy|\bcopies|\binspect|\bobtain|\bextracts?\b/giu);
 // "these records", "ces enregistrements": what the previous sentence described (the logs), named again.
 const ANAPHORIC_RECORDS =
   /\b(?:these|such|those|the said|ces|lesdit\p{L}*|ceux-ci|celles-ci)\s+(?:\p{L}+\s+)?(?:records?|entries|data|information|events|enregistrements|donn[ée]es|informations|[ée]l[ée]ments|traces|historiques?)\b/u;
+// "Il les remet à l'Hôpital", "and makes them available": the logs of the sentence before, as a pronoun.
+const LOGS_AS_PRONOUN =
+  /\bles\s+(?:remet|transmet|communiqu|met\b|mett|fourni|tient|tiendra|rend|adresse|envoie|exporte)\p{L}*|\b(?:make|makes|provide|provides|deliver|delivers|give|gives|send|sends|hand|hands|export|exports|transmit|transmits)\s+(?:them|these|those|such logs|the same)\b|\bthem (?:available|accessible)\b/u;
+// "Logs not made available within five days": a breach a penalty punishes, not a refusal.
+const BREACH_DEADLINE = /^\s*(?:to [\p{L} ]{0,30})?\s*(?:within|dans (?:le|les|un) d[ée]lais?|sous \d)/u;
 const LOG_HEADING = /journ|\blogs?\b|logging|tra[çc]abilit/u;
 const RETAINED_DATA = /\b(?:retained|stored|kept|logged|archived) (?:data|information|records|entries|events)|(?:donn[ée]es|informations|enregistrements|traces|[ée]v[ée]nements) (?:conserv|archiv|journalis|enregistr)\p{L}*/u;
 // Availability words that name a handing-over to the client (their negation withholds the logs).
-const HANDING_OVER = /disposition|copie|disclos|divulgu|accessib|communiqu|transmet|fourni|remet|available|access|provide|deliver|cop(?:y|ies)|obtain|obtenir/u;
+const HANDING_OVER = /disposition|copie|disclos|divulgu|accessib|communiqu|transm|envo[iy]|sent to|fourni|remet|available|access|provide|deliver|cop(?:y|ies)|obtain|obtenir/u;
 const PENALTY_OR_CONDITION = /p[ée]nalit|penalt|service credits?|\bcredits?\b|\bif\b|\bunless\b|\bin the event\b|\bsi\b|\blorsque\b|\ben cas\b|[àa] d[ée]faut|faute de|failure to|d[ée]faut de/u;
 const IF_POSSIBLE = lowered(/si (?:cela est |c'est )?techniquement (?:possible|faisable)|dans la mesure du possible|where technically (?:possible|feasible)|if technically (?:possible|feasible)|to the extent (?:technically )?(?:possible|feasible)/iu);
 
@@ -179,7 +184,7 @@ export const logRetention: Check = (context) => {
   const logSentences = analysis.sentences.filter((s, i, all) => {
     if (aboutLogs(s)) return true;
     const previous = all[i - 1];
-    if (previous !== undefined && previous.line === s.line && LOGS.test(previous.lower) && ANAPHORIC_RECORDS.test(s.lower)) return true;
+    if (previous !== undefined && previous.line === s.line && aboutLogs(previous) && (ANAPHORIC_RECORDS.test(s.lower) || LOGS_AS_PRONOUN.test(s.lower))) return true;
     // Under a heading about logs ("5. Data retention and logs"), "the retained data" are the logs.
     if (LOG_HEADING.test(analysis.headingPath(s)) && RETAINED_DATA.test(s.lower)) return true;
     return previous !== undefined && previous.line >= s.line - 1 && LOGS.test(previous.lower) && (s.leadIn !== null || s.line === previous.line) && /^(?:\s*[-–•]\s*)?(?:les|them|they|ils|such|ces|these)\b/iu.test(s.text.replace(/^\s*[-–—•*]\s*/u, ''));
@@ -193,7 +198,13 @@ export const logRetention: Check = (context) => {
     // binds the supplier's own reading, and "logs not made available within five days give rise to a credit"
     // is the breach a penalty punishes, not a refusal.
     const breachClause = PENALTY_OR_CONDITION.test(s.lower);
-    const withheld = mentions.some((m) => HANDING_OVER.test(m[0]) && !breachClause && isNegated(s.lower.slice(0, m.index), analysis.languageOf(s)));
+    const withheld = mentions.some(
+      (m) =>
+        HANDING_OVER.test(m[0]) &&
+        !breachClause &&
+        !BREACH_DEADLINE.test(s.lower.slice(m.index! + m[0].length)) &&
+        isNegated(s.lower.slice(0, m.index), analysis.languageOf(s)),
+    );
     return { negated: internalOnly || withheld };
   };
   const statements = logSentences.map(availabilityStated).filter((x) => x !== null);
