@@ -41,6 +41,9 @@ const MAY_DEFINE = /[«"“]|mean|on entend par/u;
 const DEFINED_TERM =
   /^\s*(?:[-–•]\s*)?(?:\d+(?:\.\d+)+\.?\s+|\(?[a-z0-9]{1,3}[).]\s*)?(?:«\s*|"|“)?([^»"”:]{2,60}?)(?:\s*»|"|”)?\s*(?:[:,]|d[ée]signe|means|shall mean|s'entend|signifie)/u;
 
+const NAMED_REFERENCE =
+  /(?:fix[ée]|pr[ée]vu|d[ée]fini|indiqu[ée]|mentionn[ée]|pr[ée]cis[ée]|stated|set out|specified|defined|provided|indicated)e?s?\s+(?:[àa]u|dans l[ea]|dans les|en|in the|in|under the|under)\s+(?:l'|le |la |the )?(bon de commande|order form|conditions particuli[èe]res|service level (?:agreement|schedule)|plan d'assurance s[ée]curit[ée]|security schedule|statement of work|lettre de commande|acte d'engagement|cahier des clauses techniques particuli[èe]res)/u;
+
 const REFERENCE =
   /\b(?:fix[ée]e?s?|pr[ée]vue?s?|d[ée]finie?s?|indiqu[ée]e?s?|pr[ée]cis[ée]e?s?|mentionn[ée]e?s?|figurant|stipul[ée]e?s?|set out|specified|defined|described|stated|listed|provided|referred to)\s+(?:[àa]|en|dans|au|aux|in|at|under|par)\s+(?:l'|la|le|les|the)?\s*(annexe|annex|schedule|appendix|exhibit|article|clause|section)\s*(?:n[°o]\.?\s*)?([0-9]+(?:\.[0-9]+)*|[IVX]+\b|[A-Z]\b)/iu;
 
@@ -135,7 +138,14 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     },
     referencedSection(sentence) {
       const m = REFERENCE.exec(sentence.text) ?? SAME_AS.exec(sentence.text);
-      if (!m) return null;
+      if (!m) {
+        // "dans le délai fixé au bon de commande", "within the period stated in the Order Form": a document named, not numbered.
+        const named = NAMED_REFERENCE.exec(sentence.lower);
+        if (!named) return null;
+        const name = named[1]!;
+        const index = doc.sections.findIndex((s, i) => s.heading.toLowerCase().includes(name) && i !== sentence.section && !(s.start <= sentence.start && sentence.start < s.end));
+        return index >= 0 ? { section: doc.sections[index]!, index } : 'unresolved';
+      }
       const kind = m[1]!.toLowerCase();
       const number = m[2]!.toUpperCase();
       const wantAnnex = !/^(?:article|clause|section)$/.test(kind);

@@ -30,7 +30,7 @@ const AMENDS_FR =
 const AMENDS_EN =
   lowered(/\b(?:article|clause|section|paragraph)s?\s+([0-9]+(?:\.[0-9]+)*)(?:\s+of\s+the\s+[^,.;]{0,60}?)?\s+(?:is|are|shall be)\s+(?:hereby\s+)?(?:deleted(?:\s+(?:in its entirety\s+)?and\s+replaced)?|replaced|amended(?:\s+and\s+restated)?|superseded|restated|revoked)/giu);
 const REPLACES =
-  lowered(/\b(?:remplace|annule et remplace|supersedes|replaces)\s+(?:les\s+(?:dispositions|stipulations)\s+de\s+)?(?:l'|the\s+)?(?:article|clause|section)\s+([0-9]+(?:\.[0-9]+)*)/giu);
+  lowered(/\b(?:remplac(?:e|er|ent|era|eront)|annule et remplace|substitu\p{L}*|supersed(?:e|es)|replac(?:e|es))\s+(?:les\s+(?:dispositions|stipulations)\s+de\s+)?(?:l'|the\s+)?(?:article|clause|section)\s+([0-9]+(?:\.[0-9]+)*)/giu);
 
 // "the section of the Agreement headed "Records and logs" is deleted and replaced", "l'article intitulé « Journaux » est remplacé".
 const AMENDS_BY_TITLE =

@@ -144,7 +144,8 @@ const PARTICIPLE = lowered(/^(?:notifiée?s?|informée?s?|signalée?s?|notified|
 const AUXILIARY_BEFORE = lowered(/(?:\b(?:est|sont|soit|soient|sera|seront|serait|être|etre|été|ete|étant|etant|is|are|be|been|being|was|were)\s+(?:\p{L}+\s+){0,2})$/iu);
 // Things a passive notice is about when it is not an incident ("toute modification … étant notifiée").
 const OTHER_NOTICE_SUBJECT =
-  lowered(/\b(?:modifications?|changements?|changes?|mises? [àa] jour|updates?|factures?|invoices?|prix|prices?|tarifs?|versions?|releases?|maintenances?|interventions?|plannings?|dates?|r[ée]siliations?|terminations?|suspensions?|correspondants?|contacts?|coordonn[ée]es)\b/iu);
+  // (?<![\p{L}]) rather than \b: \b sees a boundary after an accented letter ("télé|maintenance").
+  lowered(/(?<![\p{L}])(?:modifications?|changements?|changes?|mises? [àa] jour|updates?|factures?|invoices?|prix|prices?|tarifs?|versions?|releases?|maintenances?|interventions?|plannings?|dates?|r[ée]siliations?|terminations?|suspensions?|correspondants?|contacts?|coordonn[ée]es)(?![\p{L}])/iu);
 const ANY_INCIDENT = lowered(/incidents?|security events?|[ée]v[ée]nements? de s[ée]curit[ée]|breach(?:es)?|violations?|compromi\p{L}*|intrusions?|attaques?|attacks?|failles?|fuites?|leaks?|ran[çc]ongiciels?|ransomware|malware|piratages?/iu);
 
 /** A notify verb speaks of an incident only if one is named near it, and a passive one only if its subject is not something else. */
