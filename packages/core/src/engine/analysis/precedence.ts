@@ -39,10 +39,20 @@ const AMENDS_BY_TITLE =
 // "the second sentence of clause B4 is deleted and replaced by: \"Security incidents … within three (3) Business
 // Days …\"": the quoted text replaces the sentence of the contract it rewrites, whatever the clause numbering.
 const QUOTED_REPLACEMENT =
-  /(?:replaced|amended|restated|reads|read|remplac[ée]e?s?|modifi[ée]e?s?|r[ée]dig[ée]e?s?)\s+(?:(?:by|with|par|as follows|comme suit|ainsi)\s*)?(?:(?:the following|la (?:r[ée]daction|phrase|stipulation|disposition) suivante|le texte suivant|les dispositions suivantes|ce qui suit)\s*)?:?\s*[«"“]\s*([^»"”]{30,800})[»"”]/gu;
+  /(?:replaced|amended|restated|reads? as follows|remplac[ée]e?s?|modifi[ée]e?s?|r[ée]dig[ée]e?s?)\s+(?:(?:by|with|par|as follows|comme suit|ainsi)\s*)?(?:(?:the following|la (?:r[ée]daction|phrase|stipulation|disposition) suivante|le texte suivant|les dispositions suivantes|ce qui suit)\s*)?:?\s*[«"“]\s*([^»"”]{30,800})[»"”]/gu;
 const WORD = /[\p{L}\d]{3,}/gu;
 
 function supersedeQuotedOriginals(lower: string, sentences: readonly Sentence[], out: Supersession[]): void {
+  // Word lists of the sentences, made on first need: most contracts quote no replacement at all.
+  const wordsOf = new Map<number, string[]>();
+  const words = (s: Sentence) => {
+    let list = wordsOf.get(s.index);
+    if (!list) {
+      list = (s.lower.match(WORD) ?? []).filter((w, i) => i > 0 || !/\d/u.test(w));
+      wordsOf.set(s.index, list);
+    }
+    return list;
+  };
   for (const m of lower.matchAll(QUOTED_REPLACEMENT)) {
     const quotedWords = m[1]!.match(WORD) ?? [];
     const quoted = new Set(quotedWords);
@@ -52,12 +62,12 @@ function supersedeQuotedOriginals(lower: string, sentences: readonly Sentence[],
     let best: { sentence: Sentence; score: number } | null = null;
     for (const s of sentences) {
       if (s.end > m.index!) break;
-      const ordered = (s.lower.match(WORD) ?? []).filter((w, i) => i > 0 || !/\d/u.test(w));
-      const words = new Set(ordered);
+      const ordered = words(s);
+      const distinct = new Set(ordered);
       let common = 0;
-      for (const w of words) if (quoted.has(w)) common++;
+      for (const w of distinct) if (quoted.has(w)) common++;
       // The same clause rewritten: most words shared, or half of them and the same opening words.
-      const score = common / Math.max(quoted.size, words.size);
+      const score = common / Math.max(quoted.size, distinct.size);
       const sameOpening = ordered.slice(0, 3).join(' ') === opening;
       if ((score >= 0.6 || (score >= 0.4 && sameOpening)) && (!best || score > best.score)) best = { sentence: s, score };
     }
