@@ -68,7 +68,8 @@ export function findParties(text: string): PartyLexicon {
     pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = pattern.exec(head)) !== null) {
-      const name = m[1]!.trim().replace(/^(?:le|la|les|l'|the)\s+/iu, '');
+      // "l'Établissement support": the elided article has no space after it.
+      const name = m[1]!.trim().replace(/^(?:(?:le|la|les|the)\s+|l['’]\s*)/iu, '');
       if (name.length < 2 || /\d{3,}/.test(name) || name.split(/\s+/).length > 5) continue;
       if (defined.some((d) => d.name === name.toLowerCase())) continue;
       let role = roleOfWord(name);

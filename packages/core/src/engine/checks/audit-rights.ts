@@ -14,7 +14,7 @@ import { articleOf, decide, judged, followers, pick, type Candidate, type NearMi
  * notice no longer than the threshold (30 days) and at least once a year.
  */
 
-const AUDIT = lowered(/\baudit\p{L}*|\binspect\p{L}*|contr[ôo]les? (?:sur (?:site|place)|de s[ée]curit[ée]|de conformit[ée])|visites? (?:sur site|des locaux|sur place)|tests? d'intrusion|pentests?|penetration test\p{L}*|v[ée]rifications? (?:sur site|sur place)|on-site (?:visits?|inspections?)|\bvisit the premises|questionnaires? (?:d'[ée]valuation )?(?:de |d')?(?:la )?s[ée]curit[ée]|security (?:assessment )?questionnaires?|contr[ôo]les? documentaires?|v[ée]rifi\p{L}* (?:de )?(?:la )?conformit[ée] (?:du |de l')(?:titulaire|prestataire|fournisseur|h[ée]bergeur|sous-traitant)|verify (?:\p{L}+(?:'s|’s) )?compliance(?! of the (?:deliverables|software|equipment|products?))/iu);
+const AUDIT = lowered(/\baudit\p{L}*|\binspect\p{L}*|contr[ôo]les? (?:sur (?:site|place)|de s[ée]curit[ée]|de conformit[ée])|visites? (?:sur site|des locaux|sur place)|tests? d'intrusion|pentests?|penetration test\p{L}*|v[ée]rifications? (?:sur site|sur place)|on-site (?:visits?|inspections?)|\bvisit the premises|questionnaires? (?:d'[ée]valuation )?(?:de |d')?(?:la )?s[ée]curit[ée]|security (?:assessment )?questionnaires?|contr[ôo]les? documentaires?|v[ée]rifi\p{L}* (?:de )?(?:la )?conformit[ée] (?:du |de l')(?:titulaire|prestataire|fournisseur|h[ée]bergeur|sous-traitant)|verify (?:\p{L}+(?:'s|’s) )?compliance(?! of the (?:deliverables|software|equipment|products?))|verify that (?:the )?(?:contractor|supplier|provider|processor|vendor)[^.;]{0,80}compl(?:y|ies)|v[ée]rifier que (?:le |l')(?:titulaire|prestataire|fournisseur|h[ée]bergeur|sous-traitant)[^.;]{0,80}(?:respecte|conforme)/iu);
 // "a vulnerability reported by Customer or its auditor": an auditor named in passing grants nothing;
 // the sentence must also speak of checking (auditing, verifying, inspecting, testing, appointing the auditor).
 const AUDIT_WORD = /\baudit\p{L}*/gu;
@@ -44,7 +44,7 @@ const AUDIT_WAIVED =
 // "Les audits de sécurité sont réalisés …", "Audits … shall take place …": audits stated to happen.
 const AUDITS_HAPPEN =
   lowered(/(?:audits?|contr[ôo]les?|inspections?)[^.;]{0,80}?\b(?:sont|est|seront|sera|shall|will|may)\s+(?:be\s+)?(?:r[ée]alis[ée]s?|effectu[ée]s?|men[ée]s?|conduit[ée]?s?|conducted|carried out|performed|held|take place|occur)/iu);
-const MUTUAL = lowered(/mutually (?:agreeable|acceptable)|commun accord|d'un commun|accord (?:pr[ée]alable|mutuel) des parties|mutual(?:ly)? (?:agreed|agreement|consent)|as agreed between the parties|(?:dates?|calendrier|modalit[ée]s|p[ée]rim[èe]tre|scope|timing|schedule)[^.;]{0,40}(?:agreed (?:upon )?(?:by|between) (?:both|the) parties|(?:convenue?s?|arr[êe]t[ée]e?s?|fix[ée]e?s?|d[ée]finie?s?) (?:entre|par) les (?:deux )?parties)|dates? (?:convenues?|fix[ée]es?) (?:d'un commun accord|conjointement)|jointly agreed/iu);
+const MUTUAL = lowered(/mutually (?:agreeable|acceptable)|commun accord|d'un commun|accord (?:pr[ée]alable|mutuel) des parties|mutual(?:ly)? (?:agreed|agreement|consent)|as agreed between the parties|(?:dates?|calendrier|modalit[ée]s|p[ée]rim[èe]tre|scope|timing|schedule)[^.;]{0,60}(?:agreed (?:upon )?(?:by|between) (?:both|the) parties|(?:convenue?s?|arr[êe]t[ée]e?s?|fix[ée]e?s?|d[ée]finie?s?) (?:entre|par) les (?:deux )?parties)|dates? (?:convenues?|fix[ée]es?) (?:d'un commun accord|conjointement)|jointly agreed/iu);
 const APPROVAL =
   lowered(/(?:agr[ée][ée]|agr[ée]ment|accord|approbation|approuv[ée]|valid[ée])(?:\s+\p{L}+){0,3}\s+(?:pr[ée]alable\s+)?(?:et [ée]crit\s+)?(?:du|par le|de l')\s*(?:titulaire|prestataire|fournisseur|[ée]diteur|h[ée]bergeur|sous-traitant)|subject to (?:the )?(?:\p{L}+'s |\p{L}+’s )?(?:prior )?(?:written )?(?:approval|consent)|approved (?:in advance )?by (?:the )?(?:supplier|provider|vendor|processor|contractor)|(?:supplier|provider|vendor|processor|contractor)(?:'s|’s) (?:prior )?(?:written )?(?:approval|consent)|(?:sole|absolute) discretion/iu);
 const APPROVAL_REASONABLE = lowered(/(?:ne peut (?:[êe]tre )?refus[ée]|not (?:to be )?unreasonably (?:withheld|refused|delayed)|sans motif l[ée]gitime|sauf motif (?:l[ée]gitime|s[ée]rieux)|concurrent|competitor)/iu);
@@ -58,9 +58,9 @@ const DOCUMENT_ACCESS =
 const ON_SITE =
   lowered(/sur site|sur place|on[- ]site|inspections?|visites?|locaux|premises|tests? (?:techniques|d'intrusion)|technical test|penetration|intrusion|facilities|installations/iu);
 const CONDITIONAL =
-  lowered(/^\s*(?:[\d.]+\s+)?(?:following|after|in the event of|in case of|upon|en cas d[e']|[àa] la suite d[e']|suite [àa]|apr[èe]s)\s*(?:a |an |any |the |un |une |tout |toute |l')?(?:\p{L}+\s+){0,3}?(?:breach|incident|violation|compromise|attack|attaque|request|demande|injonction)|(?:outside|other than|hors|en dehors d[eu'])\s*(?:the |de |des |du )?(?:cases?|cas|situations?)\s+(?:in|of|set out|pr[ée]vus?|vis[ée]s?|mentionn[ée]s?|de l'|du|des)|(?:where|if|to the extent (?:that )?|only (?:where|if))\s*(?:applicable |the )?(?:data protection )?(?:laws?|legislation|regulations?)\s+(?:afford|grant|provide|require|give)|dans la mesure o[ùu] (?:la|les) (?:r[ée]glementation|l[ée]gislation|lois?)\s+(?:l'|le |les )?(?:exige|impose|pr[ée]voi)|(?:uniquement|seulement|only|exclusively|exclusivement)\s+(?:en cas|si|lorsque|apr[èe]s|following|if|in the event|in case|where|when|upon|after|subject to|provided that|[àa] la suite|sur demande (?:de l'|d'une )?autorit)|(?:que|qu')\s*(?:en cas|si|lorsque|apr[èe]s|[àa] la suite)|(?:ne peut|ne pourra)[^.]{0,60}qu'(?:en cas|apr[èe]s|[àa] la suite)/iu);
+  lowered(/(?:to the extent|insofar as|in so far as|dans la mesure o[ùu])\s+(?:that\s+)?[^.;]{0,160}?(?:fall short|do(?:es)? not (?:satisfy|meet|suffice)|(?:are|is) (?:insufficient|not sufficient)|ne (?:suffi|satisf)\p{L}*|insuffisant\p{L}*|l'exige)|^\s*(?:[\d.]+\s+)?(?:following|after|in the event of|in case of|upon|en cas d[e']|[àa] la suite d[e']|suite [àa]|apr[èe]s)\s*(?:a |an |any |the |un |une |tout |toute |l')?(?:\p{L}+\s+){0,3}?(?:breach|incident|violation|compromise|attack|attaque|request|demande|injonction)|(?:outside|other than|hors|en dehors d[eu'])\s*(?:the |de |des |du )?(?:cases?|cas|situations?)\s+(?:in|of|set out|pr[ée]vus?|vis[ée]s?|mentionn[ée]s?|de l'|du|des)|(?:where|if|to the extent (?:that )?|only (?:where|if))\s*(?:applicable |the )?(?:data protection )?(?:laws?|legislation|regulations?)\s+(?:afford|grant|provide|require|give)|dans la mesure o[ùu] (?:la|les) (?:r[ée]glementation|l[ée]gislation|lois?)\s+(?:l'|le |les )?(?:exige|impose|pr[ée]voi)|(?:uniquement|seulement|only|exclusively|exclusivement)\s+(?:en cas|si|lorsque|apr[èe]s|following|if|in the event|in case|where|when|upon|after|subject to|provided that|[àa] la suite|sur demande (?:de l'|d'une )?autorit)|(?:que|qu')\s*(?:en cas|si|lorsque|apr[èe]s|[àa] la suite)|ne (?:peut|peuvent|pourra|pourront)[^.]{0,60}qu'(?:en cas|apr[èe]s|[àa] la suite|une fois|sous r[ée]serve)|(?:may|can|shall) (?:only|not) be (?:carried out|conducted|performed)[^.]{0,40}(?:only )?(?:after|once|unless|until)/iu);
 const FREQUENCY_TWO_PLUS =
-  lowered(/(?:tous les|toutes les|une fois (?:tous|toutes) les|every|once every|once in (?:any|each)?)\s+(?:deux|trois|quatre|cinq|two|three|four|five|[2-9]|\d{2})\s*(?:\(\d+\)\s*)?(?:ans|ann[ée]es|years?)|(?:tous les|every|once every|une fois tous les)\s+(?:24|36|48)\s*(?:\(\w+\)\s*)?(?:mois|months)|(?:biennal|bisannuel|biennial|triennal|triennial)|(?:pendant la dur[ée]e du (?:contrat|march[ée])|during the term)[^.]{0,30}(?:une seule fois|once)|(?:une seule fois|only once)|(?:une (?:seule )?fois|once)\s+(?:au cours de|pendant|durant|during|over|for|in)\s+(?:la dur[ée]e|the (?:term|duration|life))/iu);
+  lowered(/(?:at|[àa]) (?:reasonable|appropriate|des) intervall?es? (?:raisonnables?|appropri[ée]s?)?|at reasonable intervals|p[ée]riodicit[ée] raisonnable|(?:tous les|toutes les|une fois (?:tous|toutes) les|every|once every|once in (?:any|each)?)\s+(?:deux|trois|quatre|cinq|two|three|four|five|[2-9]|\d{2})\s*(?:\(\d+\)\s*)?(?:ans|ann[ée]es|years?)|(?:tous les|every|once every|une fois tous les)\s+(?:24|36|48)\s*(?:\(\w+\)\s*)?(?:mois|months)|(?:biennal|bisannuel|biennial|triennal|triennial)|(?:pendant la dur[ée]e du (?:contrat|march[ée])|during the term)[^.]{0,30}(?:une seule fois|once)|(?:une seule fois|only once)|(?:une (?:seule )?fois|once)\s+(?:au cours de|pendant|durant|during|over|for|in)\s+(?:la dur[ée]e|the (?:term|duration|life))/iu);
 
 /** The interval between audits in months, from "once every twenty-four (24) months", "tous les deux ans"; 0 when unsaid. */
 function intervalMonths(text: string, lang: 'fr' | 'en'): number {
@@ -77,7 +77,8 @@ function noticeDays(input: string, lang: 'fr' | 'en'): { days: number; text: str
   // "sixty (60) days' notice": the possessive apostrophe would hide the duration.
   const text = input.replace(/\b(days|jours|weeks|months|hours)['’]/giu, '$1 ');
   const lower = text.toLowerCase();
-  const cue = /pr[ée]avis|notice|pr[ée]venance|inform[ée] (?:au moins|préalablement)|advance|à l'avance|in advance|pr[ée]alablement/u.exec(lower);
+  // "… au moins deux (2) mois avant la date envisagée", "at least 45 days before the audit": a notice by another name.
+  const cue = /pr[ée]avis|notice|pr[ée]venance|inform[ée] (?:au moins|préalablement)|advance|à l'avance|in advance|pr[ée]alablement|avant (?:la date|l'audit|le d[ée]but|la visite|son d[ée]but)|(?:before|prior to) (?:the|its|any) (?:proposed |planned |intended )?(?:date|audit|visit|start|inspection)/u.exec(lower);
   if (!cue) return null;
   const durations = findDurations(text, lang).filter((d) => d.unit === 'day' || d.unit === 'week' || d.unit === 'month');
   if (!durations.length) return null;
@@ -98,10 +99,10 @@ function noticeDays(input: string, lang: 'fr' | 'en'): { days: number; text: str
  * "provided that the auditor has first been approved in writing by Cardiolink": someone other than the
  * client vets the auditor (the supplier, by role word or by its name).
  */
-const APPROVED_BY = /(?:approved|agreed|accepted|validated|agr[ée][ée]|approuv[ée]|valid[ée]|accept[ée])e?s?\s+(?:[\p{L}]+\s+){0,4}?(?:by|par)\s+(?:the |le |la |l')?([\p{L}][\p{L}-]*)/gu;
+const APPROVED_BY = /(?:approved|agreed|accepted|validated|authori[sz]ed|permitted|agr[ée][ée]|approuv[ée]|valid[ée]|accept[ée]|autoris[ée])e?s?\s+(?:[\p{L}]+\s+){0,4}?(?:by|par)\s+(?:the |le |la |l')?([\p{L}][\p{L}-]*)/gu;
 function approvedBySupplier(context: CheckContext, lower: string): boolean {
   const client = context.analysis.parties.client;
-  return [...lower.matchAll(APPROVED_BY)].some((m) => /(?:auditeur|auditor|audit)/u.test(lower.slice(Math.max(0, m.index! - 80), m.index)) && !client.includes(m[1]!));
+  return [...lower.matchAll(APPROVED_BY)].some((m) => /auditeur|auditor|audit|tests?\b|intrusion|inspect|visit|contr[ôo]l/u.test(lower.slice(Math.max(0, m.index! - 80), m.index)) && !client.includes(m[1]!));
 }
 
 // What an audit clause says it does not cover: "This right does not extend to the Supplier's … security arrangements".
@@ -191,7 +192,8 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   if (MUTUAL.test(lower)) reasons.push('mutual-agreement');
   // "permettre … de consulter l'ensemble des documents": documents only, when nothing on site or technical is granted.
   if (documentary || DOC_ONLY.test(lower) || (DOCUMENT_ACCESS.test(lower) && !ON_SITE.test(lower))) reasons.push('documentary-only');
-  if (CONDITIONAL.test(lower)) reasons.push('conditional');
+  // A list item takes its lead-in's condition: "To the extent … fall short …, Processor agrees to: … 2. cooperate with audits".
+  if (CONDITIONAL.test(lower) || (sentence.leadIn !== null && CONDITIONAL.test(sentence.leadIn))) reasons.push('conditional');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (PLACEHOLDER.test(lower)) reasons.push('placeholder');
   return {
@@ -242,6 +244,7 @@ export const auditRights: Check = (context) => {
     if (CERTIFICATES_INSTEAD.test(sectionText) || AUDIT_WAIVED.test(sectionText)) more.push('certificates-instead');
     if (FREQUENCY_TWO_PLUS.test(sectionText) || intervalMonths(sectionText, analysis.languageOfText(sectionText, c.sentence.start)) > (context.rule.thresholds.maxIntervalMonths ?? 12)) more.push('infrequent');
     if (MUTUAL.test(sectionText)) more.push('mutual-agreement');
+    if (CONDITIONAL.test(sectionText)) more.push('conditional');
     if (DOC_ONLY.test(sectionText)) more.push('documentary-only');
     if (APPROVAL.test(sectionText) && !APPROVAL_REASONABLE.test(sectionText)) more.push('auditor-approval');
     const notice = noticeDays(sectionText, analysis.languageOfText(sectionText, c.sentence.start));

@@ -331,7 +331,9 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   if (SCOPE_EXCLUSION.test(lower.slice(first)) || narrowedByDefinition(analysis, text) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (chosen ? MAJOR_ONLY.test(clauseAround(text, chosen)) : MAJOR_ONLY.test(lower)) reasons.push('major-only');
-  if (personal && !security && !(bare && securitySection && !PERSONAL_DATA_EVENT.test(heading))) reasons.push('personal-data-only');
+  // A bare "incident" or "breach" widens a personal-data notice only where the duty itself names it, not in a run-in title.
+  const bareInDuty = BARE_INCIDENT.test(withoutPersonal.slice(first));
+  if (personal && !security && !(bareInDuty && securitySection && !PERSONAL_DATA_EVENT.test(heading))) reasons.push('personal-data-only');
   return {
     candidate: {
       sentence,

@@ -28,6 +28,7 @@ const DISCHARGING =
 const TOKEN_CAP =
   lowered(/(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra|peuvent|pourront) (?:exc[ée]der|d[ée]passer)|dans la limite de|maximum (?:de|of))\s*(?:[àa]\s*)?(?:un montant (?:total |global )?de\s*)?(?:(?:[€£$]|eur|gbp|usd)\s?(\d[\d\s.,]*)|(\d[\d\s.,]*)\s*(?:\(\d[\d\s.,]*\)\s*)?(?:€|eur\b|euros?|£|\$|usd|gbp|pounds?))|(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra) (?:exc[ée]der|d[ée]passer)|dans la limite de)\s*(?:[àa]\s*)?(\d+(?:[.,]\d+)?)\s?%/iu);
 
+const CREDITS_NAMED_AGAIN = /\b(?:the|these|such|those|ces|les|lesdites|lesdits)\s+(?:\p{L}+\s+)?(?:credits|cr[ée]dits|p[ée]nalit[ée]s|sommes|amounts)\b/u;
 const NO_PENALTY =
   lowered(/\bpas\s+(?:[\p{L}'’]+\s+){0,5}?p[ée]nalit|(?:exclu\p{L}*|renon[cç]\p{L}*|[ée]cart\p{L}*|waiv\p{L}*|exclud\p{L}*)(?!(?:\s+[\p{L}'’]+){0,4}?\s+(?:autres?|other|further|additional)\s)\s+(?:[\p{L}'’]+\s+){0,4}?(?:toute?s?\s+|des\s+|les\s+|any\s+|all\s+)?(?:p[ée]nalit|penalt|liquidated|service credits?)|\bpas\s+(?:\p{L}+\s+){0,2}?de\s+p[ée]nalit|(?:aucune?|no|not|pas de|sans|ni|nor|without)\s+(?:\p{L}+\s+){0,3}?(?:p[ée]nalit|penalt|liquidated|service credits?|cr[ée]dits? de service|avoirs?)|(?:p[ée]nalit[ée]s?|penalt(?:y|ies)|service credits?)\s+(?:ne sont pas|ne seront pas|are not|shall not|will not|do not|does not)\s+(?:applicables?|appliqu|apply|payable|due)/iu);
 
@@ -184,7 +185,8 @@ export const securityPenalties: Check = (context) => {
   }
   // "Les pénalités sont libératoires" anywhere in the contract weakens every security penalty.
   // The last word on it stands: an amendment's "ne sont pas libératoires" overrides the original "sont libératoires".
-  const onDischarge = candidates.length === 0 ? [] : analysis.sentences.filter((s) => DISCHARGING.test(s.lower) && PENALTY.test(s.lower) && !analysis.supersededAt(s.start));
+  // "THE CREDITS DESCRIBED IN THIS SECTION 6 ARE CUSTOMER'S SOLE AND EXCLUSIVE REMEDY": the credits named again.
+  const onDischarge = candidates.length === 0 ? [] : analysis.sentences.filter((s) => DISCHARGING.test(s.lower) && (PENALTY.test(s.lower) || CREDITS_NAMED_AGAIN.test(s.lower)) && !analysis.supersededAt(s.start));
   const last = onDischarge[onDischarge.length - 1];
   const discharging = last && isDischarging(last.lower) ? last : undefined;
   if (discharging) {
