@@ -26,6 +26,17 @@ function auditorOnly(lower: string): boolean {
   return !CHECKING_ACTION.test(others) && !AUDIT.test(others);
 }
 
+/** "permettre au Commanditaire …", "allow the Customer or its auditor …": permitting someone who is neither the supplier nor a regulator. */
+const PERMITS = /(?:permet\p{L}*|autoris\p{L}*|allow\p{L}*|permit\p{L}*)\s+(?:[àa]\s+|au\s+|aux\s+)?(?:l'|le |la |les |the |any |tout |toute )?([\p{L}][\p{L}-]*)/gu;
+function permitsAnotherParty(head: string, supplierNames: string[]): boolean {
+  return [...head.matchAll(PERMITS)].some((m) => {
+    const who = m[1]!;
+    return !supplierNames.includes(who) && !THIRD_PARTY_AUDITOR.test(who) && !/^(?:organismes?|tiers|third|ses|its|un|une|a|an|de|d)$/u.test(who);
+  });
+}
+const THIRD_PARTY_AUDITOR =
+  /(?<![\p{L}])(?:anssi|organismes? (?:de )?(?:qualification|certification|certificateurs?)|certification bod(?:y|ies)|certifying bod(?:y|ies)|regulators?|autorit[ée]s? de (?:contr[ôo]le|tutelle)|cnil|supervisory authorit(?:y|ies))(?![\p{L}])/u;
+const CLIENTS_AUDITOR = /(?:auditeur|auditor|prestataire d'audit|audit firm)[^.;]{0,50}(?:son choix|its choice|qu'il (?:mandate|d[ée]signe)|mandat[ée] par (?:le|l')|appointed by (?:the )?(?:client|customer|hospital|trust|authority|establishment))/u;
 // A check on paper: a questionnaire or a documentary control is at best a documentary audit.
 const DOCUMENTARY_CHECK = /questionnaire|documentaire|v[ée]rifi|verify/u;
 // The supplier's own audits, financial and licence audits: not a client right over security.
@@ -154,8 +165,13 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
     ? ({ role: 'client', via: 'subject' } as const)
     : whoIsBound(sentence, audit.index, analysis.parties, { sectionHeading: heading, passiveAgent: false });
   // The right holder is the client, or the supplier submits to audits; a supplier auditing its own subcontractors is neither.
-  const supplierSubmits = /permet\p{L}*|autoris\p{L}*|accept\p{L}*|se soumet\p{L}*|soumettre|facilit\p{L}*|donne acc[èe]s|submit to|allow|permit|make available|cooperate|contribute|grants? access|accommodat\p{L}*/u.test(lower.slice(0, audit.index + 20));
-  const subcontractors = /(?:ses|its) (?:propres )?(?:sous-traitants|sub-?processors|subcontractors)/u.test(lower.slice(Math.max(0, audit.index - 80), audit.index + 80)) && !/(?:l'|the )?(?:[ée]tablissement|client|customer|controller|responsable)/u.test(lower.slice(0, audit.index));
+  // "permettant à un organisme de qualification de vérifier ces tiers" lets someone else audit: permitting counts
+  // as submitting only when the client (or its auditor) is the one permitted.
+  const head = lower.slice(0, audit.index + 20);
+  const supplierSubmits =
+    /accept\p{L}*|se soumet\p{L}*|soumettre|facilit\p{L}*|donne acc[èe]s|submit to|make available|cooperate|contribute|grants? access|accommodat\p{L}*/u.test(head) ||
+    permitsAnotherParty(head, analysis.parties.supplier);
+  const subcontractors = /(?:ses|its) (?:propres )?(?:sous-traitants|sub-?processors|subcontractors)|(?:chacun des |les |each of the |the )?(?:tiers|third parties) (?:participant|intervenant|involved|participating)/u.test(lower.slice(Math.max(0, audit.index - 80), audit.index + 80)) && !/(?:l'|the )?(?:[ée]tablissement|client|customer|controller|responsable)/u.test(lower.slice(0, audit.index));
   if (bound.role === 'supplier' && !supplierSubmits && !documentary) {
     return {
       nearMiss: {
@@ -167,6 +183,12 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   }
   if (subcontractors && bound.role !== 'client') return {};
   if (bound.role === 'other') return {};
+  // "Le Client autorise l'ANSSI et l'organisme de qualification à auditer le Service": a regulator's or a
+  // certification body's audit, not one the client runs or commissions.
+  const thirdPartyNear = THIRD_PARTY_AUDITOR.test(lower.slice(0, audit.index)) || (bound.role !== 'client' && THIRD_PARTY_AUDITOR.test(lower.slice(audit.index, audit.index + 80)));
+  if (thirdPartyNear && !CLIENTS_AUDITOR.test(lower) && !CERTIFICATES_INSTEAD.test(lower)) {
+    return { nearMiss: { sentence, note: pick(lang, "l'audit est mené par une autorité ou un organisme de certification, pas par le client.", 'the audit is run by a regulator or certification body, not by the client.'), closeness: 2 } };
+  }
   // An auditor the supplier appoints runs the supplier's own certification audit, not the client's.
   if (SUPPLIER_AUDITOR.test(lower)) {
     return { nearMiss: { sentence, note: pick(lang, "l'auditeur est mandaté par le prestataire (audit de certification), pas par le client.", 'the auditor is appointed by the supplier (a certification audit), not by the client.'), closeness: 2 } };
