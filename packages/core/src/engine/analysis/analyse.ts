@@ -32,14 +32,14 @@ export interface DocumentAnalysis {
 
 // A definition: a quoted term (or a bare capitalised term) followed by "désigne"/"means", or by a colon.
 const DEFINITION =
-  /^\s*(?:[-–•]\s*)?(?:\d+(?:\.\d+)+\.?\s+|\(?[a-z0-9]{1,3}[).]\s*)?(?:(?:«\s*|"|“)[^»"”]{1,80}(?:\s*»|"|”)\s*(?:[:,]\s*)?(?:d[ée]signe|d[ée]signent|signifie|s'entend|s'entendent|recouvre|correspond|means|shall mean|refers to|has the meaning|includes any|:)|[\p{Lu}][\p{L}'’ -]{1,60}\s+(?:means|shall mean|has the meaning)\b)|^\s*(?:on entend par|par\s+«)/u;
+  /^\s*(?:[-–•]\s*)?(?:\d+(?:\.\d+)+\.?\s+|\(?[a-z0-9]{1,3}[).]\s*)?(?:(?:«\s*|"|“|\*\*)[^»"”*]{1,80}(?:\s*»|"|”|\*\*)\s*(?:[:,]\s*)?(?:d[ée]signe|d[ée]signent|signifie|s'entend|s'entendent|recouvre|correspond|means|shall mean|refers to|has the meaning|includes any|:)|[\p{Lu}][\p{L}'’ -]{1,60}\s+(?:means|shall mean|has the meaning)\b)|^\s*(?:on entend par|par\s+«)/u;
 
 // What every definition form needs: a quoted term, "means", or "on entend par" (a cheap test before DEFINITION).
-const MAY_DEFINE = /[«"“]|mean|on entend par/u;
+const MAY_DEFINE = /[«"“]|\*\*|mean|on entend par/u;
 
 // The term a definition defines: quoted, or the words before "means".
 const DEFINED_TERM =
-  /^\s*(?:[-–•]\s*)?(?:\d+(?:\.\d+)+\.?\s+|\(?[a-z0-9]{1,3}[).]\s*)?(?:«\s*|"|“)?([^»"”:]{2,60}?)(?:\s*»|"|”)?\s*(?:[:,]|d[ée]signe|means|shall mean|s'entend|signifie)/u;
+  /^\s*(?:[-–•]\s*)?(?:\d+(?:\.\d+)+\.?\s+|\(?[a-z0-9]{1,3}[).]\s*)?(?:«\s*|"|“|\*\*)?([^»"”:*]{2,60}?)(?:\s*»|"|”|\*\*)?\s*(?:[:,]|d[ée]signe|means|shall mean|s'entend|signifie)/u;
 
 const NAMED_REFERENCE =
   /(?:fix[ée]|pr[ée]vu|d[ée]fini|indiqu[ée]|mentionn[ée]|pr[ée]cis[ée]|stated|set out|specified|defined|provided|indicated)e?s?\s+(?:[àa]u|dans l[ea]|dans les|en|in the|in|under the|under)\s+(?:l'|le |la |the )?(bon de commande|order form|conditions particuli[èe]res|service level (?:agreement|schedule)|plan d'assurance s[ée]curit[ée]|security schedule|statement of work|lettre de commande|acte d'engagement|cahier des clauses techniques particuli[èe]res)/u;

@@ -14,7 +14,7 @@ import { decide, judged, followers, introduced, pick, type Candidate, type NearM
  */
 
 const NOTIFY =
-  lowered(/\b(?:notifi\p{L}*|inform(?:e|es|ent|er|era|eront|erait|ait|é|ée|és|ées|s|ed|ing)?\b|information (?:du|de l'|de la|des|imm[ée]diate|sans d[ée]lai|pr[ée]alable)\b|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice of(?!\s+(?:at least |not less than |no less than |a minimum of )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty|forty-five|sixty|ninety)\b))|report(?:s|ed|ing)?\s+(?:(?:any|all|each|every|such|the|a|tout|toute)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:incidents?|breach\p{L}*|violations?)|report(?:s|ed|ing)?\s+(?:(?:it|them|this|such)\s+)?to\b|reported\s+by\s+[^,.;]{1,40}?\s+to\b|advis\p{L}*|give notice|provide notice|tell)/giu);
+  lowered(/\b(?:notifi(?!able)\p{L}*|intimat(?:e|es|ed|ing)\b|inform(?:e|es|ent|er|era|eront|erait|ait|é|ée|és|ées|s|ed|ing)?\b|information (?:du|de l'|de la|des|imm[ée]diate|sans d[ée]lai|pr[ée]alable)\b|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice of(?!\s+(?:at least |not less than |no less than |a minimum of )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty|forty-five|sixty|ninety)\b))|report(?:s|ed|ing)?\s+(?:(?:any|all|each|every|such|the|a|tout|toute)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:incidents?|breach\p{L}*|violations?)|report(?:s|ed|ing)?\s+(?:(?:it|them|this|such)\s+)?to\b|reported\s+by\s+[^,.;]{1,40}?\s+to\b|advis\p{L}*|give notice|provide notice|tell)/giu);
 
 // What is notified: a security incident in some wording.
 const SECURITY_EVENT =
@@ -69,6 +69,23 @@ const CIA = /confidentialit|int[ée]grit|integrity|confidentiality|non autoris|u
 /** True when the notice uses a defined incident term whose definition is narrow ("… ayant entraîné une indisponibilité de plus de 4 heures"). */
 function narrowedByDefinition(analysis: DocumentAnalysis, text: string): boolean {
   return narrowIncidentTerms(analysis).some((term) => text.includes(term));
+}
+
+const incidentTermsByDoc = new WeakMap<DocumentAnalysis, Array<{ term: string; personal: boolean }>>();
+
+/** `text` with the contract's defined incident terms spelled out ("Notifiable Event" → "security incident"). */
+function incidentContext(analysis: DocumentAnalysis, text: string): string {
+  let terms = incidentTermsByDoc.get(analysis);
+  if (!terms) {
+    terms = analysis
+      .definedTerms()
+      .filter((d) => !ANY_INCIDENT.test(d.term) && (SECURITY_EVENT.test(d.body.slice(0, 200)) || PERSONAL_DATA_EVENT.test(d.body.slice(0, 200))))
+      .map((d) => ({ term: d.term, personal: !SECURITY_EVENT.test(d.body.slice(0, 200).replace(new RegExp(PERSONAL_DATA_EVENT.source, 'gu'), ' ')) }));
+    incidentTermsByDoc.set(analysis, terms);
+  }
+  let out = text;
+  for (const { term, personal } of terms) if (out.includes(term)) out += personal ? ' personal data breach' : ' security incident';
+  return out;
 }
 
 const narrowTerms = new WeakMap<DocumentAnalysis, string[]>();
@@ -139,7 +156,7 @@ interface Trigger {
 
 // A bare participle ("un préavis … notifié par courriel") describes a thing; it binds nobody.
 // The stems of every NOTIFY form, as plain literals: most sentences are rejected without running NOTIFY.
-const NOTIFY_STEMS = /notif|inform|avert|alert|signal|pr[ée]v[ei]n|d[ée]clar|connaissance|remont|notice|report|advis|tell/u;
+const NOTIFY_STEMS = /notif|intimat|inform|avert|alert|signal|pr[ée]v[ei]n|d[ée]clar|connaissance|remont|notice|report|advis|tell/u;
 const PARTICIPLE = lowered(/^(?:notifiée?s?|informée?s?|signalée?s?|notified|informed|reported|advised)$/iu);
 const AUXILIARY_BEFORE = lowered(/(?:\b(?:est|sont|soit|soient|sera|seront|serait|être|etre|été|ete|étant|etant|is|are|be|been|being|was|were)\s+(?:\p{L}+\s+){0,2})$/iu);
 // Things a passive notice is about when it is not an incident ("toute modification … étant notifiée").
@@ -149,8 +166,8 @@ const OTHER_NOTICE_SUBJECT =
 const ANY_INCIDENT = lowered(/incidents?|security events?|[ée]v[ée]nements? de s[ée]curit[ée]|breach(?:es)?|violations?|compromi\p{L}*|intrusions?|attaques?|attacks?|failles?|fuites?|leaks?|ran[çc]ongiciels?|ransomware|malware|piratages?/iu);
 
 /** A notify verb speaks of an incident only if one is named near it, and a passive one only if its subject is not something else. */
-function aboutIncident(text: string, at: number, verb: string): boolean {
-  if (!ANY_INCIDENT.test(text.slice(Math.max(0, at - 200), at + verb.length + 150))) return false;
+function aboutIncident(text: string, at: number, verb: string, context: string): boolean {
+  if (!ANY_INCIDENT.test(text.slice(Math.max(0, at - 200), at + verb.length + 150)) && !ANY_INCIDENT.test(context)) return false;
   const passive = PARTICIPLE.test(verb);
   if (passive) {
     const before = text.slice(Math.max(0, at - 90), at);
@@ -160,14 +177,18 @@ function aboutIncident(text: string, at: number, verb: string): boolean {
   return true;
 }
 
-/** Notify verbs about an incident in `lower`, a lower-cased sentence. */
-function triggers(lower: string): Trigger[] {
+/**
+ * Notify verbs about an incident in `lower`, a lower-cased sentence. `context` is what the sentence completes
+ * (a list lead-in "where the Contractor becomes aware of a Notifiable Event it shall:"), with the contract's
+ * defined incident terms replaced by "incident".
+ */
+function triggers(lower: string, context = ''): Trigger[] {
   const text = lower;
   if (!NOTIFY_STEMS.test(text)) return [];
   NOTIFY.lastIndex = 0;
   return [...text.matchAll(NOTIFY)]
     .filter((m) => !PARTICIPLE.test(m[0]) || AUXILIARY_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index)))
-    .filter((m) => aboutIncident(text, m.index!, m[0]))
+    .filter((m) => aboutIncident(text, m.index!, m[0], context))
     // "en cas de dépassement du délai de notification", "late notification": a sanction, not the duty.
     .filter((m) => !/(?:d[ée]lai|retard|d[ée]passement|absence|d[ée]faut|manquement|late|delayed|failure to|failed to|breach of)\s+(?:de\s+|du\s+|des\s+|dans\s+(?:la\s+|les\s+)?|d'|of\s+|to\s+)?(?:(?:la|le|the)\s+)?$/u.test(text.slice(Math.max(0, m.index! - 40), m.index)))
     .map((m) => ({ at: m.index!, end: m.index! + m[0].length }));
@@ -218,9 +239,12 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   const heading = analysis.headingPath(sentence);
 
   // "personal data breach" contains "data breach": judge the security wording without it.
-  const withoutPersonal = lower.replace(new RegExp(PERSONAL_DATA_EVENT.source, 'gu'), ' ');
+  // A list item is read with its lead-in ("… aware of a Notifiable Event it shall: (a) notify …"), and a defined
+  // term whose definition is a security event ("Notifiable Event" means any unauthorised access…) stands for one.
+  const topic = `${incidentContext(analysis, sentence.leadIn ?? '')} ${lower}`;
+  const withoutPersonal = topic.replace(new RegExp(PERSONAL_DATA_EVENT.source, 'gu'), ' ');
   const security = SECURITY_EVENT.test(withoutPersonal);
-  const personal = PERSONAL_DATA_EVENT.test(lower);
+  const personal = PERSONAL_DATA_EVENT.test(topic);
   const bare = BARE_INCIDENT.test(withoutPersonal);
   const securitySection = SECURITY_CONTEXT.test(heading);
   const otherIncident = (NON_SECURITY_INCIDENT.test(lower) || NON_SECURITY_INCIDENT.test(heading)) && !security && !personal;
@@ -352,7 +376,7 @@ function readings(analysis: DocumentAnalysis): Reading[] {
   const out: Reading[] = [];
   for (const sentence of analysis.sentences) {
     if (analysis.isDefinition(sentence)) continue;
-    const own = triggers(sentence.lower); // same offsets as the text
+    const own = triggers(sentence.lower, incidentContext(analysis, `${sentence.leadIn ?? ''} ${sentence.lower}`)); // same offsets as the text
     if (own.length === 0) continue;
     // A notification often spills into the next sentence: "Cette notification intervient sous 24 heures."
     let text = sentence.text;
