@@ -14,7 +14,7 @@ import { decide, judged, followers, introduced, pick, type Candidate, type NearM
  */
 
 const NOTIFY =
-  lowered(/\b(?:notifi(?!able)\p{L}*|intimat(?:e|es|ed|ing)\b|inform(?:e|es|ent|er|era|eront|erait|ait|é|ée|és|ées|s|ed|ing)?\b|information (?:du|de l'|de la|des|imm[ée]diate|sans d[ée]lai|pr[ée]alable)\b|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice of(?!\s+(?:at least |not less than |no less than |a minimum of )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty|forty-five|sixty|ninety)\b))|report(?:s|ed|ing)?\s+(?:(?:any|all|each|every|such|the|a|tout|toute)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:incidents?|breach\p{L}*|violations?)|report(?:s|ed|ing)?\s+(?:(?:it|them|this|such)\s+)?to\b|reported\s+by\s+[^,.;]{1,40}?\s+to\b|advis\p{L}*|give notice|provide notice|tell)/giu);
+  lowered(/\b(?:notifi(?!able)\p{L}*|intimat(?:e|es|ed|ing)\b|inform(?:e|es|ent|er|era|eront|erait|ait|é|ée|és|ées|s|ed|ing)?\b|(?<!d')information (?:du|de l'|de la|des|imm[ée]diate|sans d[ée]lai|pr[ée]alable)\b|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice of(?!\s+(?:at least |not less than |no less than |a minimum of )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty|forty-five|sixty|ninety)\b))|report(?:s|ed|ing)?\s+(?:(?:any|all|each|every|such|the|a|tout|toute)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:incidents?|breach\p{L}*|violations?)|report(?:s|ed|ing)?\s+(?:(?:it|them|this|such)\s+)?to\b|reported\s+by\s+[^,.;]{1,40}?\s+to\b|advis\p{L}*|give notice|provide notice|tell)/giu);
 
 // What is notified: a security incident in some wording.
 const SECURITY_EVENT =
@@ -71,7 +71,13 @@ function narrowedByDefinition(analysis: DocumentAnalysis, text: string): boolean
   return narrowIncidentTerms(analysis).some((term) => text.includes(term));
 }
 
+const EVENT_NAME = /event|[ée]v[ée]nement|alert|notifiable|signalable|occurrence|situation/u;
 const incidentTermsByDoc = new WeakMap<DocumentAnalysis, Array<{ term: string; personal: boolean }>>();
+
+function incidentTerms(analysis: DocumentAnalysis): string[] {
+  incidentContext(analysis, '');
+  return incidentTermsByDoc.get(analysis)!.map((t) => t.term);
+}
 
 /** `text` with the contract's defined incident terms spelled out ("Notifiable Event" → "security incident"). */
 function incidentContext(analysis: DocumentAnalysis, text: string): string {
@@ -79,7 +85,8 @@ function incidentContext(analysis: DocumentAnalysis, text: string): string {
   if (!terms) {
     terms = analysis
       .definedTerms()
-      .filter((d) => !ANY_INCIDENT.test(d.term) && (SECURITY_EVENT.test(d.body.slice(0, 200)) || PERSONAL_DATA_EVENT.test(d.body.slice(0, 200))))
+      // Only terms that name an event ("Notifiable Event", « Événement de sécurité »), defined by one at once.
+      .filter((d) => !ANY_INCIDENT.test(d.term) && EVENT_NAME.test(d.term) && (SECURITY_EVENT.test(d.body.slice(0, 100)) || PERSONAL_DATA_EVENT.test(d.body.slice(0, 100))))
       .map((d) => ({ term: d.term, personal: !SECURITY_EVENT.test(d.body.slice(0, 200).replace(new RegExp(PERSONAL_DATA_EVENT.source, 'gu'), ' ')) }));
     incidentTermsByDoc.set(analysis, terms);
   }
@@ -166,8 +173,9 @@ const OTHER_NOTICE_SUBJECT =
 const ANY_INCIDENT = lowered(/incidents?|security events?|[ée]v[ée]nements? de s[ée]curit[ée]|breach(?:es)?|violations?|compromi\p{L}*|intrusions?|attaques?|attacks?|failles?|fuites?|leaks?|ran[çc]ongiciels?|ransomware|malware|piratages?/iu);
 
 /** A notify verb speaks of an incident only if one is named near it, and a passive one only if its subject is not something else. */
-function aboutIncident(text: string, at: number, verb: string, context: string): boolean {
-  if (!ANY_INCIDENT.test(text.slice(Math.max(0, at - 200), at + verb.length + 150)) && !ANY_INCIDENT.test(context)) return false;
+function aboutIncident(text: string, at: number, verb: string, context: string, terms: string[]): boolean {
+  const window = text.slice(Math.max(0, at - 200), at + verb.length + 150);
+  if (!ANY_INCIDENT.test(window) && !terms.some((t) => window.includes(t)) && !ANY_INCIDENT.test(context)) return false;
   const passive = PARTICIPLE.test(verb);
   if (passive) {
     const before = text.slice(Math.max(0, at - 90), at);
@@ -182,13 +190,13 @@ function aboutIncident(text: string, at: number, verb: string, context: string):
  * (a list lead-in "where the Contractor becomes aware of a Notifiable Event it shall:"), with the contract's
  * defined incident terms replaced by "incident".
  */
-function triggers(lower: string, context = ''): Trigger[] {
+function triggers(lower: string, context = '', terms: string[] = []): Trigger[] {
   const text = lower;
   if (!NOTIFY_STEMS.test(text)) return [];
   NOTIFY.lastIndex = 0;
   return [...text.matchAll(NOTIFY)]
     .filter((m) => !PARTICIPLE.test(m[0]) || AUXILIARY_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index)))
-    .filter((m) => aboutIncident(text, m.index!, m[0], context))
+    .filter((m) => aboutIncident(text, m.index!, m[0], context, terms))
     // "en cas de dépassement du délai de notification", "late notification": a sanction, not the duty.
     .filter((m) => !/(?:d[ée]lai|retard|d[ée]passement|absence|d[ée]faut|manquement|late|delayed|failure to|failed to|breach of)\s+(?:de\s+|du\s+|des\s+|dans\s+(?:la\s+|les\s+)?|d'|of\s+|to\s+)?(?:(?:la|le|the)\s+)?$/u.test(text.slice(Math.max(0, m.index! - 40), m.index)))
     .map((m) => ({ at: m.index!, end: m.index! + m[0].length }));
@@ -376,7 +384,8 @@ function readings(analysis: DocumentAnalysis): Reading[] {
   const out: Reading[] = [];
   for (const sentence of analysis.sentences) {
     if (analysis.isDefinition(sentence)) continue;
-    const own = triggers(sentence.lower, incidentContext(analysis, `${sentence.leadIn ?? ''} ${sentence.lower}`)); // same offsets as the text
+    // Same offsets as the text; the lead-in and the contract's defined incident terms count as naming an incident.
+    const own = triggers(sentence.lower, sentence.leadIn ? incidentContext(analysis, sentence.leadIn) : '', incidentTerms(analysis));
     if (own.length === 0) continue;
     // A notification often spills into the next sentence: "Cette notification intervient sous 24 heures."
     let text = sentence.text;
