@@ -18,7 +18,7 @@ const NOT_LOGS = lowered(/journal officiel|official journal|journal of the europ
 const RETAIN =
   lowered(/\bconserv\p{L}*|\bgard\p{L}*|\barchiv\p{L}*|\bstock\p{L}*|\bmaint(?:ain|ien)\p{L}*|\bretain\p{L}*|\bretention\b|\bkeep\p{L}*|\bkept\b|\bstor(?:e|ed|es|ing|age)\b|\bpreserv\p{L}*|\bhold\p{L}*|\bdur[ée]e de conservation|\bpurg\p{L}*|\bsupprim\p{L}*|\bdelet\p{L}*|\beffac\p{L}*/iu);
 const AVAILABLE =
-  lowered(/disposition|copie|obtenir|disclos\p{L}*|divulgu\p{L}*|(?:donn\p{L}*|ouvr\p{L}*|permet\p{L}*) (?:un )?acc[èe]s|accessibles?|communiqu|transm(?:et|is|ett)\p{L}*|envo[iy]\p{L}*|\bsent to\b|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|(?:give|grant|provide)s? (?:\p{L}+ )?access|accessible|\bprovide[sd]?\b|\bdeliver|upon (?:request|demand)|on request|\bcopy|\bcopies|\binspect|\bobtain|\bextracts?\b/giu);
+  lowered(/disposition|copie|obtenir|disclos\p{L}*|divulgu\p{L}*|(?:donn\p{L}*|ouvr\p{L}*|permet\p{L}*) (?:un )?acc[èe]s|accessibles?|communiqu|transm(?:et|is|ett)\p{L}*|envo[iy]\p{L}*|\bsent to\b|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|(?:give|grant|provide)s? (?:\p{L}+ )?access|accessible|\bprovide[sd]?\b|\bdeliver|upon (?:request|demand)|on request|\bcopy|\bcopies|\binspect|\bobtain|\bextracts?\b|\bhand(?:s|ed)?(?: over)? to\b|\bremis(?:es)?\b/giu);
 // "these records", "ces enregistrements": what the previous sentence described (the logs), named again.
 const ANAPHORIC_RECORDS =
   /\b(?:these|such|those|the said|ces|lesdit\p{L}*|ceux-ci|celles-ci)\s+(?:\p{L}+\s+)?(?:records?|entries|data|information|events|enregistrements|donn[ée]es|informations|[ée]l[ée]ments|traces|historiques?)\b/u;
@@ -30,7 +30,7 @@ const BREACH_DEADLINE = /^\s*(?:to [\p{L} ]{0,30})?\s*(?:within|dans (?:le|les|u
 const LOG_HEADING = /journ|\blogs?\b|logging|tra[çc]abilit/u;
 const RETAINED_DATA = /\b(?:retained|stored|kept|logged|archived) (?:data|information|records|entries|events)|(?:donn[ée]es|informations|enregistrements|traces|[ée]v[ée]nements) (?:conserv|archiv|journalis|enregistr)\p{L}*/u;
 // Availability words that name a handing-over to the client (their negation withholds the logs).
-const HANDING_OVER = /disposition|copie|disclos|divulgu|accessib|communiqu|transm|envo[iy]|sent to|fourni|remet|available|access|provide|deliver|cop(?:y|ies)|obtain|obtenir/u;
+const HANDING_OVER = /hand|remis|disposition|copie|disclos|divulgu|accessib|communiqu|transm|envo[iy]|sent to|fourni|remet|available|access|provide|deliver|cop(?:y|ies)|obtain|obtenir/u;
 const PENALTY_OR_CONDITION = /p[ée]nalit|penalt|service credits?|\bcredits?\b|\bif\b|\bunless\b|\bin the event\b|\bsi\b|\blorsque\b|\ben cas\b|[àa] d[ée]faut|faute de|failure to|d[ée]faut de/u;
 const IF_POSSIBLE = lowered(/si (?:cela est |c'est )?techniquement (?:possible|faisable)|dans la mesure du possible|where technically (?:possible|feasible)|if technically (?:possible|feasible)|to the extent (?:technically )?(?:possible|feasible)/iu);
 
@@ -182,6 +182,8 @@ export const logRetention: Check = (context) => {
   // A log sentence that says they "will not be made available" to the client outweighs any other.
   // Log sentences, and the list items or sentences that continue them ("– les transmettre à l'Établissement").
   const logSentences = analysis.sentences.filter((s, i, all) => {
+    // A definition ("… means any attempt that does not result in … disclosure") states no availability.
+    if (analysis.isDefinition(s)) return false;
     if (aboutLogs(s)) return true;
     const previous = all[i - 1];
     if (previous !== undefined && previous.line === s.line && aboutLogs(previous) && (ANAPHORIC_RECORDS.test(s.lower) || LOGS_AS_PRONOUN.test(s.lower))) return true;
