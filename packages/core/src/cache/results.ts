@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { FileReportSchema, type FileReport } from '../report/schema.js';
 import type { RulePack } from '../rules/pack-schema.js';
+import { coreFingerprint } from './fingerprint.js';
 import { createJsonStore } from './json-store.js';
 
 /**
@@ -36,27 +34,6 @@ const EntrySchema = z.object({
   report: FileReportSchema.omit({ path: true }),
   sourceLines: z.array(z.tuple([z.string(), z.object({ startLine: z.number().int().positive(), endLine: z.number().int().positive() })])),
 });
-
-let coreFingerprintMemo: string | undefined;
-
-/** Hash of every source or built file of the core (src/ in tests and tsx, dist/ when built). */
-export function coreFingerprint(): string {
-  if (coreFingerprintMemo) return coreFingerprintMemo;
-  const root = fileURLToPath(new URL('../', import.meta.url));
-  const hash = createHash('sha256');
-  const files = readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(ts|js)$/.test(entry.name) && !/\.(test|d)\.ts$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files) hash.update(file.slice(root.length)).update('\0').update(readFileSync(file)).update('\0');
-  try {
-    hash.update(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url))));
-  } catch {
-    // No package.json next to a bundled build: the code hash alone.
-  }
-  coreFingerprintMemo = hash.digest('hex').slice(0, 16);
-  return coreFingerprintMemo;
-}
 
 const packHashes = new WeakMap<RulePack, string>();
 
