@@ -48,6 +48,18 @@ const CONTRACT = [
 
 const dir = () => mkdtempSync(join(tmpdir(), 'clausier-audit-'));
 
+/** An extractor that returns the test contract as a one-page PDF and counts its calls. */
+function countingExtractor(): FileExtractor & { calls: number } {
+  const extractor = {
+    calls: 0,
+    async extractFile() {
+      extractor.calls += 1;
+      return { ok: true as const, raw: { format: 'pdf' as const, paged: true, pages: [{ text: CONTRACT }], warnings: [] } };
+    },
+  };
+  return extractor;
+}
+
 describe('auditFile', () => {
   it('audits a text contract: hash, format, language, findings in pack order, lines of the passage', async () => {
     const file = join(dir(), 'contrat.txt');
@@ -84,17 +96,11 @@ describe('auditFile', () => {
     // Detected as PDF from its header, so it goes to the (counting) isolated extractor.
     writeFileSync(join(root, 'a.pdf'), '%PDF-1.7 stand-in');
     writeFileSync(join(root, 'copy-with-another-name.pdf'), '%PDF-1.7 stand-in');
-    let extractions = 0;
-    const counting: FileExtractor = {
-      async extractFile() {
-        extractions += 1;
-        return { ok: true, raw: { format: 'pdf', paged: true, pages: [{ text: CONTRACT }], warnings: [] } };
-      },
-    };
+    const counting = countingExtractor();
     const cache = createDiskCache(join(root, 'cache'));
     const first = await auditFile(join(root, 'a.pdf'), { pack, cache, extractor: counting, displayPath: 'x' });
     const second = await auditFile(join(root, 'copy-with-another-name.pdf'), { pack, cache, extractor: counting, displayPath: 'x' });
-    expect(extractions).toBe(1);
+    expect(counting.calls).toBe(1);
     expect(second).toEqual(first);
     expect(first.pages).toBe(1);
   });
@@ -102,24 +108,18 @@ describe('auditFile', () => {
   it('a result cache hit skips extraction and auditing; another pack or language misses', async () => {
     const root = dir();
     writeFileSync(join(root, 'a.pdf'), '%PDF-1.7 stand-in');
-    let extractions = 0;
-    const counting: FileExtractor = {
-      async extractFile() {
-        extractions += 1;
-        return { ok: true, raw: { format: 'pdf', paged: true, pages: [{ text: CONTRACT }], warnings: [] } };
-      },
-    };
+    const counting = countingExtractor();
     const results = createResultCache(join(root, 'cache'));
     const first = await auditFile(join(root, 'a.pdf'), { pack, results, extractor: counting, displayPath: 'first/a.pdf' });
     const second = await auditFile(join(root, 'a.pdf'), { pack, results, extractor: counting, displayPath: 'second/a.pdf' });
-    expect(extractions).toBe(1);
+    expect(counting.calls).toBe(1);
     expect(second).toEqual({ ...first, path: 'second/a.pdf' });
     const stricter = withOverrides(pack, { 'incident-notification': { thresholds: { maxHours: 12 } } });
     const third = await auditFile(join(root, 'a.pdf'), { pack: stricter, results, extractor: counting });
-    expect(extractions).toBe(2);
+    expect(counting.calls).toBe(2);
     expect(third.findings[0]!.status).toBe('weak');
     await auditFile(join(root, 'a.pdf'), { pack, results, extractor: counting, language: 'en' });
-    expect(extractions).toBe(3);
+    expect(counting.calls).toBe(3);
   });
 
   it('reads plain text in process even when an isolated extractor is given (cheaper than starting one)', async () => {
