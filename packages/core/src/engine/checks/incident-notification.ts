@@ -67,8 +67,23 @@ const AVAILABILITY_ONLY = /indisponibilit|downtime|outage|interruption|unavailab
 const CIA = /confidentialit|int[ée]grit|integrity|confidentiality|non autoris|unauthori[sz]ed|compromi|intrusion|malveill|malicious|fuite|leak|attaque|attack/iu;
 
 /** True when the notice uses a defined incident term whose definition is narrow ("… ayant entraîné une indisponibilité de plus de 4 heures"). */
-function narrowedByDefinition(analysis: DocumentAnalysis, text: string): boolean {
-  return narrowIncidentTerms(analysis).some((term) => text.includes(term));
+function narrowedByDefinition(analysis: DocumentAnalysis, lower: string): boolean {
+  return narrowIncidentTerms(analysis).some((term) => lower.includes(term));
+}
+
+const narrowTerms = new WeakMap<DocumentAnalysis, string[]>();
+
+/** The document's defined incident terms whose definition is narrow, found once per document. */
+function narrowIncidentTerms(analysis: DocumentAnalysis): string[] {
+  let terms = narrowTerms.get(analysis);
+  if (!terms) {
+    terms = analysis
+      .definedTerms()
+      .filter(({ term, body }) => /incident|breach|violation|atteinte/u.test(term) && (NARROWING.test(body) || (AVAILABILITY_ONLY.test(body) && !CIA.test(body))))
+      .map(({ term }) => term);
+    narrowTerms.set(analysis, terms);
+  }
+  return terms;
 }
 
 const EVENT_NAME = /event|[ée]v[ée]nement|alert|notifiable|signalable|occurrence|situation/u;
@@ -93,24 +108,6 @@ function incidentContext(analysis: DocumentAnalysis, text: string): string {
   let out = text;
   for (const { term, personal } of terms) if (out.includes(term)) out += personal ? ' personal data breach' : ' security incident';
   return out;
-}
-
-const narrowTerms = new WeakMap<DocumentAnalysis, string[]>();
-
-/** The document's defined incident terms whose definition is narrow, found once per document. */
-function narrowIncidentTerms(analysis: DocumentAnalysis): string[] {
-  let terms = narrowTerms.get(analysis);
-  if (terms) return terms;
-  terms = [];
-  for (const s of analysis.sentences) {
-    if (!analysis.isDefinition(s)) continue;
-    const term = /^\s*(?:[-–•]\s*)?(?:\d+(?:\.\d+)+\.?\s+|\(?[a-z0-9]{1,3}[).]\s*)?(?:«\s*|"|“)?([^»"”:]{2,60}?)(?:\s*»|"|”)?\s*(?:[:,]|d[ée]signe|means|shall mean|s'entend|signifie)/u.exec(s.text)?.[1]?.trim();
-    if (!term || !/incident|breach|violation|atteinte/iu.test(term)) continue;
-    const body = s.lower.slice(s.lower.indexOf(term.toLowerCase()) + term.length);
-    if (NARROWING.test(body) || (AVAILABILITY_ONLY.test(body) && !CIA.test(body))) terms.push(term);
-  }
-  narrowTerms.set(analysis, terms);
-  return terms;
 }
 
 /**
@@ -360,7 +357,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
 
   if (clockStartsLate(text, chosen)) reasons.push('clock-at-confirmation');
   if (DISCRETION.test(lower)) reasons.push('discretionary');
-  if (SCOPE_EXCLUSION.test(lower.slice(first)) || narrowedByDefinition(analysis, text) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
+  if (SCOPE_EXCLUSION.test(lower.slice(first)) || narrowedByDefinition(analysis, lower) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (chosen ? MAJOR_ONLY.test(clauseAround(text, chosen)) : MAJOR_ONLY.test(lower)) reasons.push('major-only');
   // A bare "incident" or "breach" widens a personal-data notice only where the duty itself names it, not in a run-in title.
