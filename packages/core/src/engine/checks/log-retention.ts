@@ -145,11 +145,12 @@ export const logRetention: Check = (context) => {
   for (const sentence of analysis.sentences) {
     if (analysis.isDefinition(sentence) || sentence.heading) continue;
     const onLogs = aboutLogs(sentence);
+    // Not LOG_HEADING: a "traçabilité" section is often about products (lots, trays), not logs, for reading a retention.
     const inLogSection = /journ|\blogs?\b|logging/u.test(analysis.headingPath(sentence).split(' > ').pop() ?? '');
     // "A3.3 Logs. The platform records the technicians' connections. The Contractor keeps these records for 90 days."
     const previous = analysis.sentences[sentence.index - 1];
     const continuesLogs =
-      previous !== undefined && previous.line === sentence.line && LOGS.test(previous.lower) && !NOT_LOGS.test(previous.lower) && ANAPHORIC_RECORDS.test(sentence.lower);
+      previous !== undefined && previous.line === sentence.line && aboutLogs(previous) && ANAPHORIC_RECORDS.test(sentence.lower);
     if (!onLogs && !((inLogSection || continuesLogs) && RETAIN.test(sentence.lower))) {
       // A period that a hurried reader might take for log retention: read for a figure later, only if no clause stands.
       if (OTHER_PERIOD.test(sentence.lower)) otherPeriods.push(sentence);
