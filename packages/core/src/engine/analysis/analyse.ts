@@ -105,12 +105,22 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     return path;
   }
 
+  // Every check asks for every sentence: answer once.
+  function isDefinition(sentence: Sentence): boolean {
+    let known = definitions.get(sentence.index);
+    if (known === undefined) {
+      known = MAY_DEFINE.test(sentence.lower) && DEFINITION.test(sentence.text);
+      definitions.set(sentence.index, known);
+    }
+    return known;
+  }
+
   let terms: Array<{ term: string; body: string; sentence: Sentence }> | null = null;
   function definedTerms() {
     if (terms) return terms;
     terms = [];
     for (const s of sentences) {
-      if (!MAY_DEFINE.test(s.lower) || !DEFINITION.test(s.text)) continue;
+      if (!isDefinition(s)) continue;
       const term = DEFINED_TERM.exec(s.lower)?.[1]?.trim();
       if (!term || term.length < 3) continue;
       terms.push({ term, body: s.lower.slice(s.lower.indexOf(term) + term.length), sentence: s });
@@ -127,15 +137,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     supersededAt: (offset) => supersessions.find((s) => offset >= s.start && offset < s.end) ?? null,
     prevailsAt: (offset) => prevailingRanges.some(([a, b]) => offset >= a && offset < b),
     headingPath,
-    // Every check asks for every sentence: answer once.
-    isDefinition: (sentence) => {
-      let known = definitions.get(sentence.index);
-      if (known === undefined) {
-        known = MAY_DEFINE.test(sentence.lower) && DEFINITION.test(sentence.text);
-        definitions.set(sentence.index, known);
-      }
-      return known;
-    },
+    isDefinition,
     referencedSection(sentence) {
       const m = REFERENCE.exec(sentence.text) ?? SAME_AS.exec(sentence.text);
       if (!m) {
