@@ -24,6 +24,7 @@
  */
 
 import { isNumberWord, normaliseWord, readNumberWordsAt, type NumberLanguage } from './numbers.js';
+import { lowered } from './lowered.js';
 
 export type DurationUnit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 export type DayKind = 'calendar' | 'business';
@@ -395,7 +396,9 @@ interface Cue {
   kind: CueKind;
 }
 
-const cue = (source: string, kind: CueKind): Cue => ({ pattern: new RegExp(source, 'giu'), kind });
+// Read on the lower-cased clause: every duration mention runs all the cues, and case-insensitive Unicode
+// patterns are many times slower (see lowered.ts).
+const cue = (source: string, kind: CueKind): Cue => ({ pattern: lowered(new RegExp(source, 'giu')), kind });
 const W = String.raw`(?<![\p{L}])`; // word start
 const E = String.raw`(?![\p{L}])`; // word end
 
@@ -427,8 +430,8 @@ const CUES_AFTER: Cue[] = [
   cue(`^\\s*(?:au\\s+)?maxim(?:um|al)${E}|^\\s*(?:at most|or less|ou moins|au plus)${E}`, 'ceiling'),
   cue(`^\\s*(?:au\\s+)?minim(?:um|al)${E}|^\\s*(?:at least|at a minimum|at minimum|au moins|or more|ou plus)${E}`, 'floor'),
 ];
-const NEGATION = /(?<![\p{L}])(?:(?:ne|not|no|never|jamais|pas)(?![\p{L}])|n['’])/iu;
-const DEADLINE_WORDS = /(?<![\p{L}])(?:d[ée]lais?|within|sous|dans|no later|not later|au plus tard)(?![\p{L}])/iu;
+const NEGATION = lowered(/(?<![\p{L}])(?:(?:ne|not|no|never|jamais|pas)(?![\p{L}])|n['’])/iu);
+const DEADLINE_WORDS = lowered(/(?<![\p{L}])(?:d[ée]lais?|within|sous|dans|no later|not later|au plus tard)(?![\p{L}])/iu);
 
 interface CueHit {
   kind: CueKind;
@@ -440,17 +443,21 @@ function lastCue(window: string): CueHit | null {
   let best: CueHit | null = null;
   for (const { pattern, kind } of CUES_BEFORE) {
     pattern.lastIndex = 0;
-    for (const match of window.matchAll(pattern)) {
-      const index = match.index ?? 0;
+    let match: RegExpExecArray | null;
+    while ((match = pattern.exec(window)) !== null) {
+      const index = match.index;
       const end = index + match[0].length;
       if (!best || end > best.end || (end === best.end && index < best.index)) best = { kind, index, end };
+      if (match[0].length === 0) pattern.lastIndex++;
     }
   }
   return best;
 }
 
 /** deadline / ceiling / floor from the cue nearest the figure (before it, else right after it). */
-function boundFrom(window: string, after: string): DurationBound | null {
+function boundFrom(clause: string, following: string): DurationBound | null {
+  const window = clause.toLowerCase();
+  const after = following.toLowerCase();
   const hit = lastCue(window);
   if (hit) {
     let kind = hit.kind;

@@ -11,10 +11,23 @@ describe('lowered', () => {
     }
   });
 
-  it('keeps the other flags (global, unicode)', () => {
+  it('keeps the global flag, and drops unicode mode when nothing needs it', () => {
     const fast = lowered(/p[ée]nalit[ée]s?/giu);
-    expect(fast.flags).toBe('gu');
+    expect(fast.flags).toBe('g');
+    expect(lowered(/\p{Ll}+/iu).flags).toBe('u');
     expect([...'pénalité, penalites'.matchAll(fast)].map((m) => m[0])).toEqual(['pénalité', 'penalites']);
+  });
+
+  it('spells \\p{L} out: accented letters, œ, Greek and Cyrillic are letters, digits and punctuation are not', () => {
+    const word = lowered(/(?<![\p{L}])[\p{L}'-]+(?![\p{L}])/giu);
+    expect(word.source).not.toContain('\\p{L}');
+    expect('l’œuvre déléguée, nº 3 — μ-θ'.toLowerCase().match(word)).toEqual(['l', 'œuvre', 'déléguée', 'nº', 'μ-θ']);
+    expect(lowered(/retain\p{L}*/iu).exec('retained 12 months')?.[0]).toBe('retained');
+  });
+
+  it('leaves other Unicode escapes in Unicode mode', () => {
+    expect(lowered(/\P{L}+/u).flags).toBe('u');
+    expect(lowered(/\u{1f600}/u).flags).toBe('u');
   });
 
   it('refuses a pattern with an upper-case letter, which could never match lower-cased text', () => {

@@ -1,9 +1,12 @@
+import { fastForm } from '../../language/lowered.js';
+
 const perOwner = new WeakMap<object, Map<string, RegExp>>();
 
 /**
  * A pattern built from one contract's party names, compiled once per contract
  * (`owner` is its party lexicon) under a short key: looking a pattern up by its
- * whole source would hash a long alternation of names on every call. Callers of
+ * whole source would hash a long alternation of names on every call.
+ * Compiled in `lowered`'s fast form, which matches the same text. Callers of
  * a global (`g`) pattern get it with `lastIndex` reset, or use `matchAll`.
  */
 export function ownedRegex(owner: object, key: string, build: () => string, flags: string): RegExp {
@@ -14,7 +17,9 @@ export function ownedRegex(owner: object, key: string, build: () => string, flag
   }
   let re = patterns.get(key);
   if (!re) {
-    re = new RegExp(build(), flags);
+    // Case-sensitive party patterns run on lower-cased text: the fast form matches the same.
+    const fast = fastForm(build(), flags);
+    re = new RegExp(fast.source, fast.flags);
     patterns.set(key, re);
   }
   re.lastIndex = 0;
