@@ -32,6 +32,20 @@ const AMENDS_EN =
 const REPLACES =
   lowered(/\b(?:remplac(?:e|er|ent|era|eront)|annule et remplace|substitu\p{L}*|supersed(?:e|es)|replac(?:e|es))\s+(?:les\s+(?:dispositions|stipulations)\s+de\s+)?(?:l'|the\s+)?(?:article|clause|section)\s+([0-9]+(?:\.[0-9]+)*)/giu);
 
+// "Notwithstanding Section B.3 of Exhibit B, …", "Par dérogation à l'article 9.2, …": the derogating clause stands
+// for the clause it names, whatever the order of precedence says.
+const DEROGATES =
+  lowered(/\b(?:notwithstanding|by way of derogation (?:from|to)|in derogation (?:of|from)|par d[ée]rogation (?:[àa]|aux (?:stipulations|dispositions) de)|en d[ée]rogation [àa]|nonobstant)\s+(?:the (?:provisions|terms) of\s+|l'|les (?:stipulations|dispositions) de l'|)(?:section|clause|article|paragraph|paragraphe|point)\s+((?:[a-z]\.?)?[0-9]+(?:\.[0-9]+)*)/giu);
+
+/** The sentences of the paragraph that opens with a clause label ("B.3 Logging. …"), before `before`. */
+function labelledParagraph(sentences: readonly Sentence[], label: string, before: number): { start: number; end: number } | null {
+  const opener = sentences.find((s) => s.start < before && s.lower.startsWith(label) && /^[\s.):–—-]/u.test(s.lower.slice(label.length, label.length + 1)));
+  if (!opener) return null;
+  let end = opener.end;
+  for (let i = opener.index + 1; i < sentences.length && sentences[i]!.line === opener.line && sentences[i]!.start < before; i++) end = sentences[i]!.end;
+  return { start: opener.start, end };
+}
+
 // "the section of the Agreement headed "Records and logs" is deleted and replaced", "l'article intitulé « Journaux » est remplacé".
 const AMENDS_BY_TITLE =
   lowered(/\b(?:section|clause|article|paragraph|paragraphe|stipulation)s?\s+(?:of the [^"“«]{0,40}?\s+)?(?:du [^"“«]{0,40}?\s+)?(?:headed|entitled|titled|named|intitul[ée]e?)\s+(?:["“«]\s*)([^"”»]{2,80}?)(?:\s*["”»])[^.]{0,60}?\b(?:is|are|shall be|est|sont)\s+(?:hereby\s+)?(?:deleted|replaced|amended|superseded|supprim[ée]e?s?|remplac[ée]e?s?|modifi[ée]e?s?)/giu);
@@ -100,6 +114,17 @@ export function findSupersessions(doc: ContractDocument, lower: string = lowerSa
         if (!out.some((o) => o.start === section.start)) out.push({ start: section.start, end: Math.min(section.end, by), article, by });
       }
     }
+  }
+  DEROGATES.lastIndex = 0;
+  let d: RegExpExecArray | null;
+  while ((d = DEROGATES.exec(lower)) !== null) {
+    const label = d[1]!;
+    const by = d.index;
+    const section = doc.sections.find((x) => x.start < by && x.number !== null && x.number !== undefined && x.number.toLowerCase() === label && (x.kind === 'article' || x.kind === 'clause'));
+    const range = section ? { start: section.start, end: Math.min(section.end, by) } : labelledParagraph(sentences, label, by);
+    // Not the derogating clause itself ("7.2 Notwithstanding clause 7 …" sits inside what it names).
+    if (!range || (by >= range.start && by < range.end)) continue;
+    if (!out.some((o) => o.start === range.start)) out.push({ ...range, article: label.toUpperCase(), by });
   }
   AMENDS_BY_TITLE.lastIndex = 0;
   let t: RegExpExecArray | null;
