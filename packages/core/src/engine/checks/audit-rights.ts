@@ -49,6 +49,10 @@ const SECURITY_SCOPE =
 
 const CERTIFICATES_INSTEAD =
   lowered(/(?:exclusively|solely|only|exclusivement|uniquement|seulement)\s+(?:by|through|par|en|sur)\s+(?:reviewing|review of|the (?:review|provision|delivery) of|l'examen|la (?:remise|communication|production)|(?:ex)?aminant|consultant)[^.]{0,100}(?:certifi|soc ?[12]|iso|reports?|rapports?|attestation)|(?:en lieu et place|au lieu|in lieu|instead|r[ée]put[ée]e?s? satisfai|deemed (?:to )?(?:satisf|fulfil)|satisf(?:y|ied|ies) (?:by|through)|(?:se limite|limit[ée]e?s?|limited) (?:[àa] la (?:communication|fourniture|remise)|to (?:the provision|providing|a review))|exclusivement (?:par|sur)|solely (?:by|through)|by (?:providing|making available) (?:a copy of )?(?:its|the) (?:soc|iso|certif|audit report|third[- ]party))[^.]{0,160}(?:certifi|soc ?[12]|iso|rapports? d'audit|audit reports?|attestation|questionnaire)|(?:certifi\p{L}*|soc ?[12][^.]{0,40}report|rapports? d'audit (?:tiers|externe))[^.]{0,120}(?:en lieu et place|in lieu of|instead of|suffi|r[ée]put[ée]|deemed|satisf)/iu);
+// The audit done by reading the supplier's papers: "You may audit our compliance by reviewing our ISO 27001
+// certificate", "l'audit s'exerce par l'examen des rapports SOC 2".
+const AUDIT_BY_DOCUMENTS =
+  lowered(/\baudit\p{L}*[^.;]{0,80}?\b(?:by|through|par|en)\s+(?:reviewing|review(?:ing)? of|examining|consulting|obtaining|requesting|reading|inspecting|l'examen d[eu']s?|examinant|consultant|la (?:consultation|lecture|communication|remise) d[eu']s?)\s*[^.;]{0,60}?(?:certifi|soc ?[12]|iso|reports?|rapports?|attestations?)/iu);
 // The audit right given up for documents: "tient lieu d'audit", "satisfies any right of audit", "le CHU renonce à ses audits".
 const AUDIT_WAIVED =
   lowered(/satisf\p{L}* [àa] (?:cette|la|toute|chaque) (?:v[ée]rification|obligation d'audit|demande d'audit)|(?:rights?|droits?) (?:of|to|de) (?:audit|verify|verification|inspect\p{L}*|v[ée]rifi\p{L}*)[^.]{0,200}(?:shall|will) be (?:fully |deemed )?satisfied|tien(?:t|nent|dra) lieu (?:de (?:tout |tous |toute |l')?|d')(?:audits?|contr[ôo]les?|v[ée]rification)|va(?:ut|lant|udra) (?:audit|v[ée]rification|contr[ôo]le)|en lieu et place (?:de l'|d'|des )audits?|r[ée]put[ée]e?s? (?:satisfaire|remplir)[^.]{0,40}audit|renon[cç]\p{L}*[^.]{0,80}audits?|in lieu of (?:any )?(?:audits?|inspections?)|satisf(?:y|ies|ied)[^.]{0,40}(?:rights? (?:of|to) audit|audit rights?|audit obligations?)|(?:audit rights?|rights? (?:of|to) audit)[^.]{0,200}(?:shall|will) be (?:fully |deemed )?satisfied|(?:shall|will) be (?:fully |deemed )?satisfied by (?:these|the|its|such|[\p{L}]+'s)?\s*(?:[\p{L}-]+\s+){0,3}(?:reports?|certific\p{L}*|attestations?|documentation)|(?:shall|will) not (?:conduct|carry out|perform|request)[^.]{0,40}(?:on-site )?audits?|satisfaire [àa] (?:cette|son|ses|l'|la pr[ée]sente)\s*obligations?[^.]{0,40}\ben (?:remettant|produisant|communiquant|fournissant|transmettant)|(?:may|can) (?:instead )?(?:satisfy|discharge|fulfil+) (?:this|such|its|that) (?:obligation|requirement)[^.]{0,40}\bby (?:providing|delivering|furnishing|making available)|(?:peut|pourra) (?:toutefois )?(?:remplacer|substituer)[^.]{0,60}audit|satisf\p{L}*\s+[àa]\s+[^.]{0,40}(?:audit|obligation|demande)[^.]{0,60}\ben (?:lui )?(?:remettant|produisant|communiquant|fournissant|transmettant)|(?:peut|pourra) (?:toutefois |n[ée]anmoins |cependant )?(?:satisfaire|r[ée]pondre|s'acquitter|se lib[ée]rer|se dispenser)[^.]{0,80}\ben (?:remettant|produisant|communiquant|fournissant|transmettant)[^.]{0,120}(?:certificat|rapport|attestation|synth[èe]se)/iu);
@@ -69,7 +73,7 @@ const DOCUMENT_ACCESS =
 const ON_SITE =
   lowered(/sur site|sur place|on[- ]site|inspections?|visites?|locaux|premises|tests? (?:techniques|d'intrusion)|technical test|penetration|intrusion|facilities|installations/iu);
 const CONDITIONAL =
-  lowered(/(?:to the extent|insofar as|in so far as|dans la mesure o[ùu])\s+(?:that\s+)?[^.;]{0,160}?(?:fall short|do(?:es)? not (?:satisfy|meet|suffice)|(?:are|is) (?:insufficient|not sufficient)|ne (?:suffi|satisf)\p{L}*|insuffisant\p{L}*|l'exige)|^\s*(?:[\d.]+\s+)?(?:following|after|in the event of|in case of|upon|en cas d[e']|[àa] la suite d[e']|suite [àa]|apr[èe]s)\s*(?:a |an |any |the |un |une |tout |toute |l')?(?:\p{L}+\s+){0,3}?(?:breach|incident|violation|compromise|attack|attaque|request|demande|injonction)|(?:outside|other than|hors|en dehors d[eu'])\s*(?:the |de |des |du )?(?:cases?|cas|situations?)\s+(?:in|of|set out|pr[ée]vus?|vis[ée]s?|mentionn[ée]s?|de l'|du|des)|(?:where|if|to the extent (?:that )?|only (?:where|if))\s*(?:applicable |the )?(?:data protection )?(?:laws?|legislation|regulations?)\s+(?:afford|grant|provide|require|give)|dans la mesure o[ùu] (?:la|les) (?:r[ée]glementation|l[ée]gislation|lois?)\s+(?:l'|le |les )?(?:exige|impose|pr[ée]voi)|(?:uniquement|seulement|only|exclusively|exclusivement)\s+(?:en cas|si|lorsque|apr[èe]s|following|if|in the event|in case|where|when|upon|after|subject to|provided that|[àa] la suite|sur demande (?:de l'|d'une )?autorit)|(?:que|qu')\s*(?:en cas|si|lorsque|apr[èe]s|[àa] la suite)|ne (?:peut|peuvent|pourra|pourront)[^.]{0,60}qu'(?:en cas|apr[èe]s|[àa] la suite|une fois|sous r[ée]serve)|(?:may|can|shall) (?:only|not) be (?:carried out|conducted|performed)[^.]{0,40}(?:only )?(?:after|once|unless|until)/iu);
+  lowered(/(?:to the extent|insofar as|in so far as|dans la mesure o[ùu])\s+(?:that\s+)?[^.;]{0,160}?(?:fall short|do(?:es)? not (?:satisfy|meet|suffice)|(?:are|is) (?:insufficient|not sufficient)|ne (?:suffi|satisf)\p{L}*|insuffisant\p{L}*|l'exige)|^\s*(?:[\d.]+\s+)?(?:following|after|in the event of|in case of|upon|en cas d[e']|[àa] la suite d[e']|suite [àa]|apr[èe]s)\s*(?:a |an |any |the |un |une |tout |toute |l')?(?:\p{L}+\s+){0,3}?(?:breach|incident|violation|compromise|attack|attaque|request|demande|injonction)|^\s*(?:[\d.]+\s+)?(?:if|where|when|should|si|lorsqu'|lorsque|dans le cas o[ùu]|au cas o[ùu]|in the event (?:that )?)\s*(?:a |an |any |the |un |une |tout |toute |l'|le |la )?(?:\p{L}+\s+){0,3}?(?:breach|incident|violation|compromise|attack|attaque)|(?:outside|other than|hors|en dehors d[eu'])\s*(?:the |de |des |du )?(?:cases?|cas|situations?)\s+(?:in|of|set out|pr[ée]vus?|vis[ée]s?|mentionn[ée]s?|de l'|du|des)|(?:where|if|to the extent (?:that )?|only (?:where|if))\s*(?:applicable |the )?(?:data protection )?(?:laws?|legislation|regulations?)\s+(?:afford|grant|provide|require|give)|dans la mesure o[ùu] (?:la|les) (?:r[ée]glementation|l[ée]gislation|lois?)\s+(?:l'|le |les )?(?:exige|impose|pr[ée]voi)|(?:uniquement|seulement|only|exclusively|exclusivement)\s+(?:en cas|si|lorsque|apr[èe]s|following|if|in the event|in case|where|when|upon|after|subject to|provided that|[àa] la suite|sur demande (?:de l'|d'une )?autorit)|(?:que|qu')\s*(?:en cas|si|lorsque|apr[èe]s|[àa] la suite)|ne (?:peut|peuvent|pourra|pourront)[^.]{0,60}qu'(?:en cas|apr[èe]s|[àa] la suite|une fois|sous r[ée]serve)|(?:may|can|shall) (?:only|not) be (?:carried out|conducted|performed)[^.]{0,40}(?:only )?(?:after|once|unless|until)/iu);
 const FREQUENCY_TWO_PLUS =
   lowered(/(?:at|[àa]) (?:reasonable|appropriate|des) intervall?es? (?:raisonnables?|appropri[ée]s?)?|at reasonable intervals|p[ée]riodicit[ée] raisonnable|(?:tous les|toutes les|une fois (?:tous|toutes) les|every|once every|once in (?:any|each)?)\s+(?:deux|trois|quatre|cinq|two|three|four|five|[2-9]|\d{2})\s*(?:\(\d+\)\s*)?(?:ans|ann[ée]es|years?)|(?:tous les|every|once every|une fois tous les)\s+(?:24|36|48)\s*(?:\(\w+\)\s*)?(?:mois|months)|(?:biennal|bisannuel|biennial|triennal|triennial)|(?:pendant la dur[ée]e du (?:contrat|march[ée])|during the term)[^.]{0,30}(?:une seule fois|once)|(?:une seule fois|only once)|(?:une (?:seule )?fois|once)\s+(?:au cours de|pendant|durant|during|over|for|in)\s+(?:la dur[ée]e|the (?:term|duration|life))/iu);
 
@@ -84,21 +88,35 @@ function intervalMonths(text: string, lang: 'fr' | 'en'): number {
   return longest;
 }
 
+const NOTICE_CUE = /pr[ée]avis|notice|pr[ée]venance|inform[ée] (?:au moins|préalablement)|advance|à l'avance|in advance|pr[ée]alablement|avant (?:la date|l'audit|le d[ée]but|la visite|son d[ée]but)|(?:before|prior to) (?:the|its|any) (?:proposed |planned |intended )?(?:date|audit|visit|start|inspection)/gu;
+
 function noticeDays(input: string, lang: 'fr' | 'en'): { days: number; text: string } | null {
   // "sixty (60) days' notice": the possessive apostrophe would hide the duration.
   const text = input.replace(/\b(days|jours|weeks|months|hours)['’]/giu, '$1 ');
   const lower = text.toLowerCase();
   // "… au moins deux (2) mois avant la date envisagée", "at least 45 days before the audit": a notice by another name.
-  const cue = /pr[ée]avis|notice|pr[ée]venance|inform[ée] (?:au moins|préalablement)|advance|à l'avance|in advance|pr[ée]alablement|avant (?:la date|l'audit|le d[ée]but|la visite|son d[ée]but)|(?:before|prior to) (?:the|its|any) (?:proposed |planned |intended )?(?:date|audit|visit|start|inspection)/u.exec(lower);
-  if (!cue) return null;
+  // Every cue is tried ("approved in advance by …, on sixty (60) days' notice"): the figure nearest one wins.
+  const cues = [...lower.matchAll(NOTICE_CUE)];
+  if (!cues.length) return null;
   const durations = findDurations(text, lang).filter((d) => d.unit === 'day' || d.unit === 'week' || d.unit === 'month');
   if (!durations.length) return null;
   // "thirty (30) days' notice" puts the figure before the cue, "préavis de quinze jours" after it;
   // "once in any twelve-month period" is a frequency, not a notice.
   const notices = durations.filter((d) => !/(?:any|every|each|chaque|par|per|tous les|toutes les|once in)\s+(?:\p{L}+\s+)?$/iu.test(text.slice(Math.max(0, d.start - 20), d.start)));
-  const before = notices.filter((d) => d.end <= cue.index && cue.index - d.end <= 30);
-  const after = notices.filter((d) => d.start >= cue.index && d.start - cue.index <= 60);
-  const nearest = before[before.length - 1] ?? after[0];
+  let nearest: (typeof notices)[number] | undefined;
+  let distance = Infinity;
+  for (const cue of cues) {
+    const at = cue.index!;
+    for (const d of notices) {
+      const gap = d.end <= at ? at - d.end : d.start >= at ? d.start - at : Infinity;
+      if ((d.end <= at && gap <= 30) || (d.start >= at && gap <= 60)) {
+        if (gap < distance) {
+          nearest = d;
+          distance = gap;
+        }
+      }
+    }
+  }
   if (!nearest) return null;
   const days = nearest.unit === 'day' ? nearest.amount : nearest.unit === 'week' ? (nearest.amount ?? 0) * 7 : (nearest.amount ?? 0) * 30;
   if (days === null) return null;
@@ -206,7 +224,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   }
 
   const reasons: string[] = [];
-  if (CERTIFICATES_INSTEAD.test(lower) || AUDIT_WAIVED.test(lower)) reasons.push('certificates-instead');
+  if (CERTIFICATES_INSTEAD.test(lower) || AUDIT_WAIVED.test(lower) || AUDIT_BY_DOCUMENTS.test(lower)) reasons.push('certificates-instead');
   if (FREQUENCY_TWO_PLUS.test(lower) || intervalMonths(text, textLang) > (rule.thresholds.maxIntervalMonths ?? 12)) reasons.push('infrequent');
   const notice = noticeDays(text, textLang);
   const maxNotice = rule.thresholds.maxNoticeDays ?? 30;
@@ -229,6 +247,8 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
     },
   };
 }
+
+const AUDIT_TOPIC = lowered(/audit|contr[ôo]l|v[ée]rif|visit|inspect|on-site|sur site|sur place/iu);
 
 export const auditRights: Check = (context) => {
   const { analysis } = context;
@@ -262,7 +282,11 @@ export const auditRights: Check = (context) => {
     const article = articleOf(context, c.sentence.section);
     if (article === null) continue;
     const { start, end } = context.doc.sections[article]!;
-    const sectionText = analysis.sentences.filter((s) => s.start >= start && s.start < end && s !== c.sentence).map((s) => s.lower).join(' ');
+    // Only what speaks of audits there (or shares a paragraph with it): in an annex of requirements, the
+    // penalties item's "d'un commun accord" says nothing of the audit item.
+    const inArticle = analysis.sentences.filter((s) => s.start >= start && s.start < end);
+    const auditLines = new Set(inArticle.filter((s) => AUDIT_TOPIC.test(s.lower)).map((s) => s.line));
+    const sectionText = inArticle.filter((s) => s !== c.sentence && auditLines.has(s.line)).map((s) => s.lower).join(' ');
     const more: string[] = [];
     if (CERTIFICATES_INSTEAD.test(sectionText) || AUDIT_WAIVED.test(sectionText)) more.push('certificates-instead');
     if (FREQUENCY_TWO_PLUS.test(sectionText) || intervalMonths(sectionText, analysis.languageOfText(sectionText, c.sentence.start)) > (context.rule.thresholds.maxIntervalMonths ?? 12)) more.push('infrequent');
