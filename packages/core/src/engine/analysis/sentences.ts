@@ -77,10 +77,21 @@ export function splitLine(line: string): Array<[number, number]> {
   const merged: Array<[number, number]> = [];
   for (const span of spans) {
     const previous = merged[merged.length - 1];
-    if (previous && line.slice(previous[0], previous[1]).trim().split(/\s+/).length <= 3) previous[1] = span[1];
+    // Words of the title after its label: "E4 – Interlocuteur sécurité." is a two-word title.
+    const title = line.slice(previous?.[0] ?? 0, previous?.[1] ?? 0).trim().replace(/^(?:\p{L}?\d[\d.]*\p{L}?\s*[–—:.)-]?\s+|\p{L}\s*[–—:.)]\s+)?[–—-]?\s*/u, '');
+    if (previous && title.split(/\s+/).length <= 3) previous[1] = span[1];
     else merged.push([span[0], span[1]]);
   }
   return merged;
+}
+
+/**
+ * Where a run-in title ends ("e2 – alerte. le fournisseur prévient …", "6.2 notification. …"), or 0: the title
+ * names the topic, it is not the clause's verb. At most three words (after a label), then a full stop and more text.
+ */
+export function runInTitleEnd(lower: string): number {
+  const m = /^\s*(?:[a-z]?\d[\d.]*[a-z]?\s*[–—:.)-]?\s+|[a-z]\d*\s*[–—:.)-]\s+)?(?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+\.\s+(?=\S)/u.exec(lower);
+  return m ? m[0].length : 0;
 }
 
 const LIST_ITEM = /^\s*(?:[-–—•·*▪◦]|\(?[a-z0-9]{1,3}[).]|[ivx]{1,4}[).])\s/i;

@@ -2,7 +2,7 @@ import { findDurations, type DurationMention } from '../../language/durations.js
 import { DISCRETION, EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_DELAY } from '../../language/hedges.js';
 import type { DocumentAnalysis } from '../analysis/analyse.js';
 import { isNegated, recipientAfter, whoIsBound } from '../analysis/obligations.js';
-import type { Sentence } from '../analysis/sentences.js';
+import { runInTitleEnd, type Sentence } from '../analysis/sentences.js';
 import { lowered } from '../../language/lowered.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
 import { decide, judged, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
@@ -25,6 +25,8 @@ const PERSONAL_DATA_EVENT =
 const NON_SECURITY_INCIDENT =
   lowered(/incidents? (?:ou risques? d'incidents? )?(?:de (?:mat[ée]rio|r[ée]acto|pharmaco|h[ée]mo)?vigilance|ind[ée]sirables?|cliniques?|sanitaires?|m[ée]dicaux|de production|d'exploitation|de paiement)|mat[ée]riovigilance|adverse (?:events?|incidents?)|field safety|safety (?:notices?|corrective actions?)|clinical incidents?|patient safety/iu);
 const BARE_INCIDENT = lowered(/\bincidents?\b|\bbreach(?:es)?\b/iu);
+// A bare incident word that is not an anaphor ("the breach", "cet incident", "l'incident").
+const NEW_BARE_INCIDENT = lowered(/(?<!\b(?:the|this|that|such|said|ce|cet|cette|ledit|ladite|l'|l’)\s?)\b(?:incidents?|breach(?:es)?)\b/iu);
 const SECURITY_CONTEXT = lowered(/s[ée]curit[ée]|security|cyber|\bssi\b|protection des donn[ée]es|data protection|confidentialit/iu);
 const MAJOR_ONLY =
   /incidents? (?:de s[ée]curit[ée] )?(?:majeurs?|graves?|critiques?|significatifs?|importants?|s[ée]rieux)(?! ou (?:non|mineurs?))|(?:major|critical|significant|serious|material|severe) (?:security )?(?:incidents?|breach(?:es)?)|qu'il (?:juge|estime|consid[èe]re) (?:comme )?(?:majeur|grave|significatif|critique)|classifi\p{L}* as (?:critical|major|severe|high)|(?:rated|categori[sz]ed|designated|deemed) (?:as )?(?:critical|major|severe|high)|qualifi[ée]e?s? (?:de |comme |d')?(?:critique|majeur|grave|s[ée]rieux)|class[ée]e?s? (?:comme |en )?(?:majeur|critique|grave)|(?:de |of )?(?:niveau|s[ée]v[ée]rit[ée]|priorit[ée]|severity|priority) (?:1|un|critique|majeure?|critical)\b/iu;
@@ -94,6 +96,20 @@ function incidentTerms(analysis: DocumentAnalysis): string[] {
   return incidentTermsByDoc.get(analysis)!.map((t) => t.term);
 }
 
+// What widens a privacy-named event to the systems themselves: "any Security Incident", "the Services or systems".
+const SYSTEMS_SCOPE = lowered(/incidents? de s[ée]curit[ée]|security incidents?|syst[èe]mes?|systems?|infrastructures?|r[ée]seaux?|networks?|services?|plate-?formes?|platforms?|applications?/iu);
+
+/**
+ * A defined event about personal data only: its body names no security event beyond personal data, or its name
+ * is a privacy one ("Privacy Breach" means unauthorised access to Patient Identity Data) and its body does not
+ * reach the systems. Unauthorised access to personal data is still a personal-data breach.
+ */
+function personalOnlyDefinition(term: string, body: string): boolean {
+  const head = body.slice(0, 200);
+  if (!SECURITY_EVENT.test(head.replace(new RegExp(PERSONAL_DATA_EVENT.source, 'g'), ' '))) return true;
+  return PERSONAL_DATA_EVENT.test(term) && !SYSTEMS_SCOPE.test(head);
+}
+
 /** `text` with the contract's defined incident terms spelled out ("Notifiable Event" → "security incident"). */
 function incidentContext(analysis: DocumentAnalysis, text: string): string {
   let terms = incidentTermsByDoc.get(analysis);
@@ -102,7 +118,7 @@ function incidentContext(analysis: DocumentAnalysis, text: string): string {
       .definedTerms()
       // Only terms that name an event ("Notifiable Event", « Événement de sécurité »), defined by one at once.
       .filter((d) => !ANY_INCIDENT.test(d.term) && EVENT_NAME.test(d.term) && (SECURITY_EVENT.test(d.body.slice(0, 100)) || PERSONAL_DATA_EVENT.test(d.body.slice(0, 100))))
-      .map((d) => ({ term: d.term, personal: !SECURITY_EVENT.test(d.body.slice(0, 200).replace(new RegExp(PERSONAL_DATA_EVENT.source, 'gu'), ' ')) }));
+      .map((d) => ({ term: d.term, personal: personalOnlyDefinition(d.term, d.body) }));
     incidentTermsByDoc.set(analysis, terms);
   }
   let out = text;
@@ -191,7 +207,10 @@ function triggers(lower: string, context = '', terms: string[] = []): Trigger[] 
   const text = lower;
   if (!NOTIFY_STEMS.test(text)) return [];
   NOTIFY.lastIndex = 0;
+  // "E2 – Alerte. Le Fournisseur prévient …": the title's word is no notice.
+  const titleEnd = runInTitleEnd(text);
   return [...text.matchAll(NOTIFY)]
+    .filter((m) => m.index! >= titleEnd)
     .filter((m) => !PARTICIPLE.test(m[0]) || AUXILIARY_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index)))
     .filter((m) => aboutIncident(text, m.index!, m[0], context, terms))
     // "en cas de dépassement du délai de notification", "late notification": a sanction, not the duty.
@@ -361,7 +380,8 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (chosen ? MAJOR_ONLY.test(clauseAround(text, chosen)) : MAJOR_ONLY.test(lower)) reasons.push('major-only');
   // A bare "incident" or "breach" widens a personal-data notice only where the duty itself names it, not in a run-in title.
-  const bareInDuty = BARE_INCIDENT.test(withoutPersonal.slice(first));
+  // "containing the breach" points back to the breach just named; "any incident" widens.
+  const bareInDuty = NEW_BARE_INCIDENT.test(withoutPersonal.slice(first));
   if (personal && !security && !(bareInDuty && securitySection && !PERSONAL_DATA_EVENT.test(heading))) reasons.push('personal-data-only');
   return {
     candidate: {
