@@ -171,7 +171,8 @@ export function whoIsBound(
   if (options.sectionHeading) {
     const heading = options.sectionHeading.toLowerCase();
     const ms = mentions(heading, lexicon);
-    if (ms.length === 1) return { role: ms[0]!.role, via: 'section' };
+    // "Obligations du Titulaire" binds the Titulaire; "Exigences de l'Établissement" are what the client asks of the other.
+    if (ms.length === 1 && !/(?:exigences?|requirements?|attentes|expectations|demandes|requests?|prescriptions)\s+(?:de\s+(?:la\s+|l'|le\s+)?|du\s+|des\s+|of\s+(?:the\s+)?)?\s*$/u.test(heading.slice(0, ms[0]!.index))) return { role: ms[0]!.role, via: 'section' };
   }
   return { role: 'unknown', via: 'none' };
 }

@@ -109,7 +109,8 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
     const bound = whoIsBound(sentence, roleAt, parties, { passiveAgent: false });
     if (bound.role === 'supplier' || bound.role === 'client') return bound.role;
   }
-  const heading = tableHeading.toLowerCase();
+  // "Exigences de l'Établissement" are what the client asks of the supplier: the heading names no owner.
+  const heading = tableHeading.toLowerCase().replace(/(?:exigences?|requirements?|attentes|expectations|prescriptions)\s+(?:de\s+(?:la\s+|l'|le\s+)?|du\s+|des\s+|of\s+(?:the\s+)?)?[^,;:>]*/gu, '');
   if (rx('heading-of-client', () => `\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('client')}`, 'u').test(heading) || rx('heading-client-possessive', () => `${names('client')}(?:'s|’s)`, 'u').test(heading)) return 'client';
   if (rx('heading-of-supplier', () => `\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('supplier')}`, 'u').test(heading) || rx('heading-supplier-possessive', () => `${names('supplier')}(?:'s|’s)`, 'u').test(heading)) return 'supplier';
   // "Le Prestataire désigne un RSSI": the designating party ("Customer may contact the desk" names no owner).
