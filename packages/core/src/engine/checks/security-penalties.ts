@@ -92,6 +92,23 @@ function tokenCap(lower: string): boolean {
 const TO_BE_FIXED =
   lowered(/(?:amount|montant|level|niveau)[^.;]{0,60}?(?:determined|agreed|fixed|set|d[ée]termin[ée]|fix[ée]|arr[êe]t[ée]|convenu)[^.;]{0,40}?(?:by|par|d'un commun accord|between|later|ult[ée]rieurement|case[- ]by[- ]case|au cas par cas)|as the parties may agree|to be agreed/iu);
 
+const AMOUNTS = new RegExp(AMOUNT.source, AMOUNT.flags.includes('g') ? AMOUNT.flags : `${AMOUNT.flags}g`);
+const SECURITY_REFERENCE = /(?:obligations?|manquements?|breach(?:es)?|failures?)[^.;]{0,60}?\b(?:article|clause|section|annexe|annex|schedule|§)\s*(?:\d+(?:\.\d+)*|[ivx]+\b)/u;
+
+/**
+ * "Certificat non remis 100 € par semaine Manquement aux obligations de l'article 6": a penalty table whose
+ * rows ran together (a PDF drops the empty cell). Every amount stands before the security row, so it is the
+ * earlier row's amount and the security row has none.
+ */
+function amountBelongsToRowBefore(context: CheckContext, sentence: Sentence): boolean {
+  if (PENALTY.test(sentence.lower) || !PENALTY.test(context.analysis.headingPath(sentence))) return false;
+  const security = SECURITY_REFERENCE.exec(sentence.lower) ?? SECURITY_OBLIGATION.exec(sentence.lower);
+  if (!security) return false;
+  let lastAmountEnd = -1;
+  for (const m of sentence.text.matchAll(AMOUNTS)) lastAmountEnd = m.index! + m[0].length;
+  return lastAmountEnd >= 0 && lastAmountEnd <= security.index && sentence.text.slice(0, lastAmountEnd).trim().split(/\s+/).length >= 4;
+}
+
 function read(context: CheckContext, sentence: Sentence, text: string, tableText?: string): { candidate?: Candidate; nearMiss?: NearMiss } {
   const { analysis } = context;
   const lang = context.lang;
@@ -139,7 +156,7 @@ function read(context: CheckContext, sentence: Sentence, text: string, tableText
   const reasons: string[] = [];
   // The amount must stand with the penalty itself (its sentence or its table), not in the next clause.
   const withTable = text.slice(0, text.indexOf(sentence.text) + sentence.text.length) + ' ' + (tableText ?? '');
-  const amount = AMOUNT.test(withTable) && !PLACEHOLDER.test(lower.replace(/\[\s*\]/g, '')) && !TO_BE_FIXED.test(sentence.lower);
+  const amount = AMOUNT.test(withTable) && !PLACEHOLDER.test(lower.replace(/\[\s*\]/g, '')) && !TO_BE_FIXED.test(sentence.lower) && !amountBelongsToRowBefore(context, sentence);
   if (!amount) reasons.push(PLACEHOLDER.test(lower) ? 'placeholder' : 'no-amount');
   if (isDischarging(lower)) reasons.push('discharging');
   if (tokenCap(lower)) reasons.push('token-cap');
