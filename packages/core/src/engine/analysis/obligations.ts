@@ -20,10 +20,12 @@ export interface Bound {
 
 // A finite verb or modal right after a subject: what makes a party mention the subject.
 const VERB_AFTER_SUBJECT = lowered(new RegExp(
-  String.raw`^(?:\s*\([^)]{0,120}\))?(?:\s*,[^,;]{0,200},)?\s*(?:(?:et|and)\s+(?:ses|son|sa|its|their|tout|any)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+)?(?:(?:ne|n'|se|s'|lui|leur|l'|le|la|les|en|y)\s*)*(?:` +
+  String.raw`^(?:\s*\([^)]{0,120}\))?(?:\s*,[^,;]{0,200},)?\s*(?:(?:et|and)\s+(?:ses|son|sa|its|their|tout|any)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+)?(?:(?:ne|n'|se|s'|lui|leur|l'|le|la|les|en|y|vous|nous)\s*)*(?:` +
     [
       // French finite forms used in obligations, rights and statements
       String.raw`engage|engagent|oblige|obligent|doit|doivent|devra|devront|est\b|sont\b|sera\b|seront\b|a\b|ont\b|aura\b|auront\b|peut|peuvent|pourra|pourront|r[ée]serve|dispose|disposera|b[ée]n[ée]ficie|accepte|autorise|permet|notifie|notifiera|informe|informera|avertit|avertira|alerte|alertera|signale|signalera|pr[ée]vient|pr[ée]viendra|conserve|conservera|garde|archive|tient|tiendra|met|mettra|assure|assurera|garantit|garantira|d[ée]signe|d[ée]signera|communique|communiquera|transmet|transmettra|fournit|fournira|interdit|veille|veillera|prend|prendra|proc[èe]de|proc[ée]dera|adresse|adressera|fait|fera|s'acquitte|paie|paiera|paye|supporte|reconna[îi]t|d[ée]clare|consent|conserveront|notifieront|informeront|souscrit|applique|appliquera|remet|remettra|respecte|respectera|r[ée]alise|r[ée]alisera|effectue|effectuera|laisse|tol[èe]re|facilite|facilitera|d[ée]clenche|pr[ée]sente|d[ée]tient`,
+      // "nous conservons", "vous pouvez", "nous notifierons": the first and second persons plural of any verb
+      String.raw`[\p{L}]{2,}(?:ons|ez)`,
       // English
       String.raw`shall|must|will|may|might|should|can|cannot|agrees?|undertakes?|commits?|is\b|are\b|has\b|have\b|hereby|notif(?:y|ies)|inform(?:s)?|retains?|keeps?|maintains?|provides?|warrants?|acknowledges?|represents?|ensures?|grants?|designates?|appoints?|permits?|allows?|pays?|reserves?|stores?|preserves?|logs?\b|records?\b|submits?|accepts?|consents?`,
     ].join('|') +
@@ -82,6 +84,8 @@ function subjectBefore(text: string, at: number, lexicon: PartyLexicon): BoundRo
     // "de l'Établissement", "to the Customer", "par le Titulaire", "the Customer's", "pour le compte du" are not subjects.
     if (/(?:\b(?:de|du|des|à|au|aux|par|pour|avec|envers|contre|chez|auprès|aupres|of|to|by|for|with|from|against|than|que)\s+(?:l'|le|la|les|the|ce|cet|cette)?\s*)$/u.test(precededBy)) return false;
     if (/^'s\b|^’s\b/.test(text.slice(m.end, m.end + 3))) return false;
+    // "Nous vous informons": the second pronoun is the object, the first the subject.
+    if (/^(?:vous|nous)$/u.test(text.slice(m.index, m.end)) && /\b(?:nous|vous|je|j'|il|elle|ils|elles|on)\s+$/u.test(precededBy)) return false;
     return VERB_AFTER_SUBJECT.test(text.slice(m.end, m.end + 260));
   });
   return found.length ? found[found.length - 1]!.role : null;
@@ -102,7 +106,12 @@ function chargedParty(before: string, lexicon: PartyLexicon): BoundRole | null {
     'u',
   );
   const m = re.exec(before);
-  if (!m) return null;
+  if (!m) {
+    // "Il vous appartient de …", "il nous incombe de …": the pronoun is the party, in documents written as we/you.
+    const p = /\bil (vous|nous) (?:incombe|appartient|revient(?:dra)?|appartiendra|incombera)\s+(?:ensuite\s+|alors\s+|également\s+|egalement\s+)?(?:de\s+|d')[^.;]{0,80}$/u.exec(before);
+    if (p) return roleOfMention(p[1]!, lexicon);
+    return null;
+  }
   return roleOfMention((m[1] ?? m[2])!, lexicon);
 }
 

@@ -91,6 +91,10 @@ export function findParties(text: string): PartyLexicon {
       defined.push({ name: name.toLowerCase(), role });
     }
   }
+  // A supplier contract has a client: with the supplier identified and no client, the one other party that
+  // was described as a party (an association, a foundation, a mutual) is the client.
+  const others = defined.filter((d) => d.role === 'other');
+  if (others.length === 1 && defined.some((d) => d.role === 'supplier') && !defined.some((d) => d.role === 'client')) others[0]!.role = 'client';
   return {
     supplier: [...SUPPLIER_WORDS, ...defined.filter((d) => d.role === 'supplier').map((d) => d.name)],
     client: [...CLIENT_WORDS, ...defined.filter((d) => d.role === 'client').map((d) => d.name)],
