@@ -16,6 +16,11 @@ export interface DocumentAnalysis {
   prevailsAt(offset: number): boolean;
   /** Heading path of the sections holding a sentence, lower-case ("article 9 – sécurité > 9.2 notification"). */
   headingPath(sentence: Sentence): string;
+  /**
+   * `test` applied to a sentence's heading path (or, with `last`, to its innermost heading), answered once per
+   * section: the checks ask it of every sentence, and a section holds dozens.
+   */
+  headingTest(sentence: Sentence, test: RegExp, last?: boolean): boolean;
   /** True for a definition ("« Incident » désigne…", '"Breach" means…'): not an obligation. */
   isDefinition(sentence: Sentence): boolean;
   /** Defined terms ("« Journaux » désigne…", '"Activity Records" means…'): the term and what follows it, lower-cased. */
@@ -105,6 +110,24 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     return path;
   }
 
+  const headingTests = new Map<RegExp, Map<number, boolean>>();
+  function headingTest(sentence: Sentence, test: RegExp, last = false): boolean {
+    let bySection = headingTests.get(test);
+    if (!bySection) {
+      bySection = new Map();
+      headingTests.set(test, bySection);
+    }
+    const key = last ? -2 - sentence.section : sentence.section;
+    let known = bySection.get(key);
+    if (known === undefined) {
+      const path = headingPath(sentence);
+      test.lastIndex = 0;
+      known = test.test(last ? (path.split(' > ').pop() ?? '') : path);
+      bySection.set(key, known);
+    }
+    return known;
+  }
+
   // Every check asks for every sentence: answer once.
   function isDefinition(sentence: Sentence): boolean {
     let known = definitions.get(sentence.index);
@@ -137,6 +160,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     supersededAt: (offset) => supersessions.find((s) => offset >= s.start && offset < s.end) ?? null,
     prevailsAt: (offset) => prevailingRanges.some(([a, b]) => offset >= a && offset < b),
     headingPath,
+    headingTest,
     isDefinition,
     referencedSection(sentence) {
       const m = REFERENCE.exec(sentence.text) ?? SAME_AS.exec(sentence.text);

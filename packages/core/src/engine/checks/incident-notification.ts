@@ -2,7 +2,7 @@ import { findDurations, type DurationMention } from '../../language/durations.js
 import { DISCRETION, EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_DELAY } from '../../language/hedges.js';
 import type { DocumentAnalysis } from '../analysis/analyse.js';
 import { isNegated, recipientAfter, whoIsBound } from '../analysis/obligations.js';
-import { runInTitleEnd, type Sentence } from '../analysis/sentences.js';
+import { lowerSameLength, runInTitleEnd, type Sentence } from '../analysis/sentences.js';
 import { lowered } from '../../language/lowered.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
 import { decide, judged, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
@@ -37,8 +37,8 @@ const CLOCK_CONFIRMATION =
   /confirmation|qualification|validation|(?:fin|issue|conclusion|cl[ôo]ture|ach[èe]vement|r[ée]sultats?) (?:de l'|des |du |de la )?(?:analyse|investigation|enqu[êe]te|diagnostic|qualification)|closure of (?:the |its )?(?:investigation|analysis)|apr[èe]s (?:analyse|investigation|diagnostic)|(?:a |avoir |aura )(?:confirm[ée]|qualifi[ée]|valid[ée])|confirm\p{L}*|verif(?:y|ied|ication)|determin(?:ed|ation|es)|(?:has|have|shall have|aura|a) (?:completed|achev[ée]|termin[ée]|finalis[ée])|completion of (?:the |its |their )?(?:[\p{L}-]+ )?(?:investigation|analysis|assessment)|(?:has|have) investigated|concluded|after investigat\p{L}*/iu;
 
 // Verbs of other obligations that durations after them belong to (a report, a fix), not the first notice.
-const OTHER_OBLIGATION =
-  /\b(?:rapport\p{L}*|compte[- ]rendu|analyse|post-mortem|plan d'action|r[ée]sou\p{L}*|r[ée]solution|r[ée]tabli\p{L}*|corrig\p{L}*|correction|rem[ée]di\p{L}*|intervention|intervenir|interviendr\p{L}*|restaur\p{L}*|transmet\p{L}*|fourni\p{L}*|report\b|written report|final report|resolv\p{L}*|resolution|restor\p{L}*|remedi\p{L}*|fix\p{L}*|repair\p{L}*|respond\p{L}*|response|provide|submit\p{L}*|investigat\p{L}*|update\p{L}*|mise à jour|d[ée]tailler|details?|escalat\p{L}*|escalad\p{L}*|prise en (?:compte|charge)|demandes? (?:de support|d'assistance|d'intervention)|support requests?|tickets?|r[ée]tablissement|restoration)\b/giu;
+const OTHER_OBLIGATION = lowered(
+  /\b(?:rapport\p{L}*|compte[- ]rendu|analyse|post-mortem|plan d'action|r[ée]sou\p{L}*|r[ée]solution|r[ée]tabli\p{L}*|corrig\p{L}*|correction|rem[ée]di\p{L}*|intervention|intervenir|interviendr\p{L}*|restaur\p{L}*|transmet\p{L}*|fourni\p{L}*|report\b|written report|final report|resolv\p{L}*|resolution|restor\p{L}*|remedi\p{L}*|fix\p{L}*|repair\p{L}*|respond\p{L}*|response|provide|submit\p{L}*|investigat\p{L}*|update\p{L}*|mise à jour|d[ée]tailler|details?|escalat\p{L}*|escalad\p{L}*|prise en (?:compte|charge)|demandes? (?:de support|d'assistance|d'intervention)|support requests?|tickets?|r[ée]tablissement|restoration)\b/giu);
 
 // Support and repair times that share the words "incident" and "heures" with a notification.
 const SUPPORT_CONTEXT =
@@ -222,7 +222,7 @@ function triggers(lower: string, context = '', terms: string[] = []): Trigger[] 
 function notificationDurations(text: string, notifyAt: number[], lang: 'fr' | 'en'): DurationMention[] {
   const durations = findDurations(text, lang).filter((d) => d.unit !== 'month' && d.unit !== 'year');
   OTHER_OBLIGATION.lastIndex = 0;
-  const others = [...text.matchAll(OTHER_OBLIGATION)].map((m) => m.index!);
+  const others = [...lowerSameLength(text).matchAll(OTHER_OBLIGATION)].map((m) => m.index!);
   return durations.filter((d) => {
     const lastNotify = Math.max(-1, ...notifyAt.filter((n) => n < d.start));
     const lastOther = Math.max(-1, ...others.filter((o) => o < d.start));

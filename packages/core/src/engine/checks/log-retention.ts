@@ -131,6 +131,8 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   };
 }
 
+const LOG_SECTION = /journ|\blogs?\b|logging/u;
+
 export const logRetention: Check = (context) => {
   const { analysis } = context;
   const candidates: Candidate[] = [];
@@ -146,7 +148,7 @@ export const logRetention: Check = (context) => {
     if (analysis.isDefinition(sentence) || sentence.heading) continue;
     const onLogs = aboutLogs(sentence);
     // Not LOG_HEADING: a "traçabilité" section is often about products (lots, trays), not logs, for reading a retention.
-    const inLogSection = /journ|\blogs?\b|logging/u.test(analysis.headingPath(sentence).split(' > ').pop() ?? '');
+    const inLogSection = analysis.headingTest(sentence, LOG_SECTION, true);
     // "A3.3 Logs. The platform records the technicians' connections. The Contractor keeps these records for 90 days."
     const previous = analysis.sentences[sentence.index - 1];
     const continuesLogs =
@@ -189,7 +191,7 @@ export const logRetention: Check = (context) => {
     const previous = all[i - 1];
     if (previous !== undefined && previous.line === s.line && aboutLogs(previous) && (ANAPHORIC_RECORDS.test(s.lower) || LOGS_AS_PRONOUN.test(s.lower))) return true;
     // Under a heading about logs ("5. Data retention and logs"), "the retained data" are the logs.
-    if (LOG_HEADING.test(analysis.headingPath(s)) && RETAINED_DATA.test(s.lower)) return true;
+    if (RETAINED_DATA.test(s.lower) && analysis.headingTest(s, LOG_HEADING)) return true;
     return previous !== undefined && previous.line >= s.line - 1 && LOGS.test(previous.lower) && (s.leadIn !== null || s.line === previous.line) && /^(?:\s*[-–•]\s*)?(?:les|them|they|ils|such|ces|these)\b/iu.test(s.text.replace(/^\s*[-–—•*]\s*/u, ''));
   });
   const availabilityStated = (s: (typeof logSentences)[number]) => {

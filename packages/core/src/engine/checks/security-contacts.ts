@@ -146,6 +146,9 @@ function roleWindow(text: string, lower: string, roleAt: number, roleEnd: number
   return { text: text.slice(from, to), reachesEnd: to >= text.length };
 }
 
+const CONTACTS_HEADING = /contacts?|interlocuteurs?|correspondants?|points? de contact|escalad/u;
+const SECURITY_HEADING = /s[ée]curit|security|incident|crise|crisis|ssi|cyber/u;
+
 export const securityContacts: Check = (context) => {
   const { analysis, lang } = context;
   const candidates: Candidate[] = [];
@@ -155,13 +158,13 @@ export const securityContacts: Check = (context) => {
   for (let i = 0; i < sentences.length; i++) {
     const sentence: Sentence = sentences[i]!;
     const lower = sentence.lower;
-    const heading = analysis.headingPath(sentence);
-    if (analysis.isDefinition(sentence) || sentence.heading || glossaryRow(sentence)) continue;
+    if (sentence.heading || analysis.isDefinition(sentence) || glossaryRow(sentence)) continue;
     // The DPO is read too: a DPO alone is a weak answer, not no answer.
     const securityHere = ROLE_STEMS.test(lower) && (SECURITY_ROLE.test(lower) || (PRIVACY_ROLE.test(lower) && hasCoordinates(sentence.text)));
     // A table row under a security-contacts heading counts as a security contact row.
-    const securitySection = /contacts?|interlocuteurs?|correspondants?|points? de contact|escalad/u.test(heading) && /s[ée]curit|security|incident|crise|crisis|ssi|cyber/u.test(heading);
+    const securitySection = analysis.headingTest(sentence, CONTACTS_HEADING) && analysis.headingTest(sentence, SECURITY_HEADING);
     const ordinaryDesk = !securityHere && (SUPPORT_ROLE.test(lower) || COMMERCIAL_ROLE.test(lower));
+    const heading = analysis.headingPath(sentence);
     if (!securityHere && (ordinaryDesk || !(securitySection && (sentence.tableRow || hasCoordinates(sentence.text))))) {
       // A desk counts as a (weak) contact only with a way to reach it.
       if (ordinaryDesk && hasCoordinates([sentence, ...followers(analysis, sentence, 1)].map((s) => s.text).join(' '))) {

@@ -101,7 +101,7 @@ const SECURITY_REFERENCE = /(?:obligations?|manquements?|breach(?:es)?|failures?
  * earlier row's amount and the security row has none.
  */
 function amountBelongsToRowBefore(context: CheckContext, sentence: Sentence): boolean {
-  if (PENALTY.test(sentence.lower) || !PENALTY.test(context.analysis.headingPath(sentence))) return false;
+  if (PENALTY.test(sentence.lower) || !context.analysis.headingTest(sentence, PENALTY)) return false;
   const security = SECURITY_REFERENCE.exec(sentence.lower) ?? SECURITY_OBLIGATION.exec(sentence.lower);
   if (!security) return false;
   let lastAmountEnd = -1;
@@ -180,7 +180,7 @@ export const securityPenalties: Check = (context) => {
   for (const sentence of analysis.sentences) {
     if (analysis.isDefinition(sentence) || sentence.heading) continue;
     // Anywhere under a penalties article: its clauses are often named by number only ("14.1").
-    const penaltySection = PENALTY.test(analysis.headingPath(sentence));
+    const penaltySection = analysis.headingTest(sentence, PENALTY);
     if (!PENALTY.test(sentence.lower) && !(penaltySection && (sentence.tableRow || sentence.leadIn !== null || AMOUNT.test(sentence.text)))) continue;
     let text = sentence.text;
     let end = sentence.end;
