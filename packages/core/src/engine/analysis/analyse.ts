@@ -21,6 +21,12 @@ export interface DocumentAnalysis {
    * section: the checks ask it of every sentence, and a section holds dozens.
    */
   headingTest(sentence: Sentence, test: RegExp, last?: boolean): boolean;
+  /**
+   * Which sentences a pattern matches in, from one scan of the whole lower-cased document (flags by sentence
+   * index). Checks use it to skip, before any per-sentence test, sentences that cannot concern them: one pass
+   * over the text instead of one call per sentence. A match that straddles sentences flags each of them.
+   */
+  sentencesWith(pattern: RegExp): Uint8Array;
   /** True for a definition ("« Incident » désigne…", '"Breach" means…'): not an obligation. */
   isDefinition(sentence: Sentence): boolean;
   /** Defined terms ("« Journaux » désigne…", '"Activity Records" means…'): the term and what follows it, lower-cased. */
@@ -128,6 +134,25 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     return known;
   }
 
+  const scans = new Map<RegExp, Uint8Array>();
+  function sentencesWith(pattern: RegExp): Uint8Array {
+    let flags = scans.get(pattern);
+    if (flags) return flags;
+    flags = new Uint8Array(sentences.length);
+    const global = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+    global.lastIndex = 0;
+    let i = 0;
+    let m: RegExpExecArray | null;
+    while ((m = global.exec(lower)) !== null) {
+      const end = m.index + Math.max(1, m[0].length);
+      if (m[0].length === 0) global.lastIndex++;
+      while (i < sentences.length && sentences[i]!.end <= m.index) i++;
+      for (let j = i; j < sentences.length && sentences[j]!.start < end; j++) flags[j] = 1;
+    }
+    scans.set(pattern, flags);
+    return flags;
+  }
+
   // Every check asks for every sentence: answer once.
   function isDefinition(sentence: Sentence): boolean {
     let known = definitions.get(sentence.index);
@@ -161,6 +186,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     prevailsAt: (offset) => prevailingRanges.some(([a, b]) => offset >= a && offset < b),
     headingPath,
     headingTest,
+    sentencesWith,
     isDefinition,
     referencedSection(sentence) {
       const m = REFERENCE.exec(sentence.text) ?? SAME_AS.exec(sentence.text);

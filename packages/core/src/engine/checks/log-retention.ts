@@ -131,6 +131,9 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   };
 }
 
+const LOGS_ALL = new RegExp(LOGS.source, `${LOGS.flags.replace('g', '')}g`);
+const OTHER_PERIOD_ALL = new RegExp(OTHER_PERIOD.source, `${OTHER_PERIOD.flags.replace('g', '')}g`);
+const RETAINED_DATA_ALL = new RegExp(RETAINED_DATA.source, `${RETAINED_DATA.flags.replace('g', '')}g`);
 const LOG_SECTION = /journ|\blogs?\b|logging/u;
 
 export const logRetention: Check = (context) => {
@@ -140,9 +143,13 @@ export const logRetention: Check = (context) => {
   const otherPeriods: Sentence[] = [];
   // '"Activity Records" means logs of every privileged action': the defined term names the logs from then on.
   const logTerms = analysis.definedTerms().filter((d) => (LOGS.exec(d.body)?.index ?? 99) < 40 && !NOT_LOGS.test(d.body.slice(0, 60))).map((d) => d.term);
-  const aboutLogsText = (lower: string) => (LOGS.test(lower) && !NOT_LOGS.test(lower)) || logTerms.some((t) => lower.includes(t));
+  // One scan of the document per pattern says which sentences can match it at all.
+  const namesLogs = analysis.sentencesWith(LOGS_ALL);
+  const namesOtherPeriod = analysis.sentencesWith(OTHER_PERIOD_ALL);
+  const namesRetainedData = analysis.sentencesWith(RETAINED_DATA_ALL);
+  const aboutLogsText = (s: Sentence) => (namesLogs[s.index] === 1 && LOGS.test(s.lower) && !NOT_LOGS.test(s.lower)) || logTerms.some((t) => s.lower.includes(t));
   // Asked of every sentence twice (reading, then availability): answered once.
-  const logFlags = analysis.sentences.map((s) => aboutLogsText(s.lower));
+  const logFlags = analysis.sentences.map((s) => aboutLogsText(s));
   const aboutLogs = (s: Sentence) => logFlags[s.index]!;
   for (const sentence of analysis.sentences) {
     if (analysis.isDefinition(sentence) || sentence.heading) continue;
@@ -155,7 +162,7 @@ export const logRetention: Check = (context) => {
       previous !== undefined && previous.line === sentence.line && aboutLogs(previous) && ANAPHORIC_RECORDS.test(sentence.lower);
     if (!onLogs && !((inLogSection || continuesLogs) && RETAIN.test(sentence.lower))) {
       // A period that a hurried reader might take for log retention: read for a figure later, only if no clause stands.
-      if (OTHER_PERIOD.test(sentence.lower)) otherPeriods.push(sentence);
+      if (namesOtherPeriod[sentence.index] && OTHER_PERIOD.test(sentence.lower)) otherPeriods.push(sentence);
       continue;
     }
     let text = sentence.text;
@@ -191,8 +198,8 @@ export const logRetention: Check = (context) => {
     const previous = all[i - 1];
     if (previous !== undefined && previous.line === s.line && aboutLogs(previous) && (ANAPHORIC_RECORDS.test(s.lower) || LOGS_AS_PRONOUN.test(s.lower))) return true;
     // Under a heading about logs ("5. Data retention and logs"), "the retained data" are the logs.
-    if (RETAINED_DATA.test(s.lower) && analysis.headingTest(s, LOG_HEADING)) return true;
-    return previous !== undefined && previous.line >= s.line - 1 && LOGS.test(previous.lower) && (s.leadIn !== null || s.line === previous.line) && /^(?:\s*[-–•]\s*)?(?:les|them|they|ils|such|ces|these)\b/iu.test(s.text.replace(/^\s*[-–—•*]\s*/u, ''));
+    if (namesRetainedData[s.index] && RETAINED_DATA.test(s.lower) && analysis.headingTest(s, LOG_HEADING)) return true;
+    return previous !== undefined && previous.line >= s.line - 1 && namesLogs[i - 1] === 1 && LOGS.test(previous.lower) && (s.leadIn !== null || s.line === previous.line) && /^(?:\s*[-–•]\s*)?(?:les|them|they|ils|such|ces|these)\b/iu.test(s.text.replace(/^\s*[-–—•*]\s*/u, ''));
   });
   const availabilityStated = (s: (typeof logSentences)[number]) => {
     // "… for its internal purposes only; … will not be disclosed to Customer": any negated mention withholds them.

@@ -146,6 +146,8 @@ function roleWindow(text: string, lower: string, roleAt: number, roleEnd: number
   return { text: text.slice(from, to), reachesEnd: to >= text.length };
 }
 
+// Every word the role patterns start from (ROLE_STEMS covers SECURITY_ROLE and PRIVACY_ROLE), for one scan of the document.
+const ANY_ROLE_WORD = new RegExp(`${ROLE_STEMS.source}|${SUPPORT_ROLE.source}|${COMMERCIAL_ROLE.source}`, 'g');
 const CONTACTS_HEADING = /contacts?|interlocuteurs?|correspondants?|points? de contact|escalad/u;
 const SECURITY_HEADING = /s[ée]curit|security|incident|crise|crisis|ssi|cyber/u;
 
@@ -155,8 +157,11 @@ export const securityContacts: Check = (context) => {
   const nearMisses: NearMiss[] = [];
   const sentences = analysis.sentences;
 
+  // Sentences that name a role or a desk; any other can only be a row of a security-contacts section.
+  const named = analysis.sentencesWith(ANY_ROLE_WORD);
   for (let i = 0; i < sentences.length; i++) {
     const sentence: Sentence = sentences[i]!;
+    if (!named[i] && !(analysis.headingTest(sentence, CONTACTS_HEADING) && analysis.headingTest(sentence, SECURITY_HEADING))) continue;
     const lower = sentence.lower;
     if (sentence.heading || analysis.isDefinition(sentence) || glossaryRow(sentence)) continue;
     // The DPO is read too: a DPO alone is a weak answer, not no answer.

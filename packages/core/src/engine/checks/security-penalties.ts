@@ -12,6 +12,8 @@ import { articleOf, decide, judged, followers, introduced, pick, type Candidate,
 
 const PENALTY =
   lowered(/p[ée]nalit[ée]s?|\bavoirs? (?:de|d'un montant|[ée]gal|[ée]quivalent|pouvant)|\bcredit (?:the )?(?:customer|client|buyer|trust|authority)|\b(?:a|un) (?:service )?(?:credit|cr[ée]dit) (?:of|de|equal|[ée]gal)|\bcr[ée]dite(?:ra)?\b|security credits?|cr[ée]dits? de s[ée]curit[ée]|(?:fee|price|invoice) credits?|p[ée]nalis\p{L}*|liquidated damages|service credits?|cr[ée]dits? de service|penalt(?:y|ies)|r[ée]factions?|abattements?|fee reductions?|indemnit[ée]s? forfaitaires?|\breduc\p{L}*\s+(?:the\s+|its\s+)?(?:\p{L}+\s+){0,2}?(?:fees?|charges?|price|invoice)\s+by\b|r[ée]dui\p{L}*\s+(?:la |le |les )?(?:redevance|prix|facture|montant factur)\p{L}*\s+(?:de|d')/iu);
+// A word every PENALTY match contains, for one scan of the document before the per-sentence test.
+const PENALTY_STEMS = /p[ée]nalit|p[ée]nalis|penalt|avoir|credit|cr[ée]dit|liquidated|r[ée]faction|abattement|reduc|r[ée]dui|indemnit/g;
 const SECURITY_OBLIGATION =
   lowered(/s[ée]curit[ée]|security|incidents? de s[ée]curit[ée]|violations? de (?:donn[ée]es|s[ée]curit[ée])|data breach|breach notification|late notification|notification tardive|retard (?:de|dans la) notification|notified late|notified later|notification (?:des|d'un|de tout) incident|journaux|logs?\b|confidentialit[ée]|confidentiality|protection des donn[ée]es|data protection|personal data|donn[ée]es (?:personnelles|de sant[ée])|plan d'assurance s[ée]curit[ée]|\bpssi\b|\bhds\b|vuln[ée]rabilit\p{L}*|correctifs? de s[ée]curit[ée]|security patch\p{L}*|authentification|mfa\b|audit de s[ée]curit[ée]|security audit/iu);
 // Acronyms read case-sensitively: "PAS" is a security plan, "pas" is French for "not".
@@ -177,10 +179,12 @@ export const securityPenalties: Check = (context) => {
   const { analysis } = context;
   const candidates: Candidate[] = [];
   const nearMisses: NearMiss[] = [];
+  const mentions = analysis.sentencesWith(PENALTY_STEMS);
   for (const sentence of analysis.sentences) {
-    if (analysis.isDefinition(sentence) || sentence.heading) continue;
     // Anywhere under a penalties article: its clauses are often named by number only ("14.1").
     const penaltySection = analysis.headingTest(sentence, PENALTY);
+    if (!mentions[sentence.index] && !penaltySection) continue;
+    if (analysis.isDefinition(sentence) || sentence.heading) continue;
     if (!PENALTY.test(sentence.lower) && !(penaltySection && (sentence.tableRow || sentence.leadIn !== null || AMOUNT.test(sentence.text)))) continue;
     let text = sentence.text;
     let end = sentence.end;
