@@ -84,11 +84,45 @@ function voteLanguage(lower: string): Language | null {
 const SAME_AS =
   /(?:same|m[êe]mes?)\s+(?:period|delay|d[ée]lai|time(?:frame)?|conditions?|manner|modalit[ée]s)[^.]{0,80}?(?:as (?:in|under|set out in|provided in)|qu'[àa]|que (?:celui|celle|ceux|celles)s?\s+(?:pr[ée]vue?s?|fix[ée]e?s?|d[ée]finie?s?)\s+(?:[àa]|par|dans))\s+(?:l'|la |le |the )?(annexe|annex|schedule|appendix|exhibit|article|clause|section)\s*(?:n[°o]\.?\s*)?([0-9]+(?:\.[0-9]+)*|[IVX]+\b|[A-Z]\b)/iu;
 
+// "seule la version française fait foi", "la version française prévaut", "the English text shall prevail".
+const VERSION_PREVAILS =
+  /(?:seule la|la) version (fran[çc]aise|anglaise) (?:fait foi|pr[ée]vau(?:t|dra)|l'emporte)|the (english|french) (?:language )?(?:version|text) (?:shall |will )?(?:prevail|govern|control)s?|in the (english|french) language (?:shall |will )?(?:prevail|govern|control)/u;
+const LANGUAGE_NAMES: Record<string, Language> = { française: 'fr', francaise: 'fr', french: 'fr', anglaise: 'en', english: 'en' };
+
+/**
+ * A part drafted in both languages ("Annexe sécurité / Security annex", two columns) under a clause that makes one
+ * version prevail: the other version's sentences there bind nothing. A part written in one language only (an English
+ * DPA under a French contract) is no translation and still binds.
+ */
+function supersedeOtherLanguageVersion(doc: ContractDocument, lower: string, sentences: Sentence[], out: Supersession[]): void {
+  const m = VERSION_PREVAILS.exec(lower);
+  if (!m) return;
+  const prevailing = LANGUAGE_NAMES[(m[1] ?? m[2] ?? m[3])!]!;
+  // The outermost parts (articles, annexes) and the languages their sentences are written in.
+  const parts = doc.sections.filter((s) => s.parent === null || s.parent < 0 || doc.sections[s.parent]!.end - doc.sections[s.parent]!.start > doc.text.length * 0.9);
+  for (const part of parts) {
+    const inside = sentences.filter((s) => s.start >= part.start && s.start < part.end && !s.heading);
+    const languageOf = (s: Sentence) => voteLanguage(s.lower);
+    const tally = { fr: 0, en: 0 } as Record<Language, number>;
+    for (const s of inside) {
+      const l = languageOf(s);
+      if (l) tally[l]++;
+    }
+    const other: Language = prevailing === 'fr' ? 'en' : 'fr';
+    if (tally[prevailing] < 2 || tally[other] < 2) continue;
+    for (const s of inside) {
+      if (languageOf(s) !== other || out.some((o) => s.start >= o.start && s.start < o.end)) continue;
+      out.push({ start: s.start, end: s.end, article: m[0], by: m.index, kind: 'non-binding' });
+    }
+  }
+}
+
 export function analyse(doc: ContractDocument): DocumentAnalysis {
   const lower = lowerSameLength(doc.text);
   const sentences = splitSentences(doc, lower);
   const parties = findParties(doc.text);
   const supersessions = findSupersessions(doc, lower, sentences);
+  supersedeOtherLanguageVersion(doc, lower, sentences, supersessions);
   const precedence = findPrecedence(doc, lower);
   const prevailingRanges = precedence.prevailing.map((i) => doc.sections[i]!).map((s) => [s.start, s.end] as const);
 

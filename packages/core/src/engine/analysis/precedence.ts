@@ -16,6 +16,8 @@ export interface Supersession {
   article: string;
   /** Offset of the amending statement. */
   by: number;
+  /** How it was set aside: replaced by an amendment (the default), by a derogating clause, or a part without contractual force. */
+  kind?: 'amendment' | 'derogation' | 'non-binding';
 }
 
 export interface Precedence {
@@ -45,6 +47,9 @@ function labelledParagraph(sentences: readonly Sentence[], label: string, before
   for (let i = opener.index + 1; i < sentences.length && sentences[i]!.line === opener.line && sentences[i]!.start < before; i++) end = sentences[i]!.end;
   return { start: opener.start, end };
 }
+
+const NON_BINDING =
+  /sans valeur contractuelle|valeur (?:purement )?(?:informative|indicative)|[àa] titre (?:purement )?(?:informatif|indicatif|d'information)|for (?:information(?:al)?|reference) (?:purposes )?only|non[- ]binding|no (?:contractual|legal|binding) (?:effect|value|force)|courtesy translation|traduction de courtoisie/iu;
 
 // "the section of the Agreement headed "Records and logs" is deleted and replaced", "l'article intitulé « Journaux » est remplacé".
 const AMENDS_BY_TITLE =
@@ -124,7 +129,12 @@ export function findSupersessions(doc: ContractDocument, lower: string = lowerSa
     const range = section ? { start: section.start, end: Math.min(section.end, by) } : labelledParagraph(sentences, label, by);
     // Not the derogating clause itself ("7.2 Notwithstanding clause 7 …" sits inside what it names).
     if (!range || (by >= range.start && by < range.end)) continue;
-    if (!out.some((o) => o.start === range.start)) out.push({ ...range, article: label.toUpperCase(), by });
+    if (!out.some((o) => o.start === range.start)) out.push({ ...range, article: label.toUpperCase(), by, kind: 'derogation' });
+  }
+  // "Schedule 2 – Traduction de courtoisie (sans valeur contractuelle)", "Annex C (for information only)": not terms.
+  for (const section of doc.sections) {
+    if (!NON_BINDING.test(section.heading)) continue;
+    if (!out.some((o) => o.start === section.start)) out.push({ start: section.start, end: section.end, article: section.heading.slice(0, 60).trim(), by: section.start, kind: 'non-binding' });
   }
   AMENDS_BY_TITLE.lastIndex = 0;
   let t: RegExpExecArray | null;

@@ -71,7 +71,12 @@ export function decide(
       start: c.sentence.start,
       end: c.sentence.end,
       role: 'superseded',
-      note: pick(lang, `Remplacé (« ${by.article} ») par un avenant.`, `Replaced ("${by.article}") by an amendment.`),
+      note:
+        by.kind === 'non-binding'
+          ? pick(lang, `Sans valeur contractuelle (« ${by.article} »).`, `No contractual force ("${by.article}").`)
+          : by.kind === 'derogation'
+            ? pick(lang, `Écarté (« ${by.article} ») par une clause dérogatoire.`, `Set aside ("${by.article}") by a derogating clause.`)
+            : pick(lang, `Remplacé (« ${by.article} ») par un avenant.`, `Replaced ("${by.article}") by an amendment.`),
     });
     return false;
   });
