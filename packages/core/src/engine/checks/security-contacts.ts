@@ -37,7 +37,7 @@ const LATER =
 
 // Words that make a sentence about a role a statement about reaching it.
 const CONTACT_CUE =
-  lowered(/contact|officer|\bnom\b|\bname\b|coordonn|details|represent|personne|person\b|interlocut|correspondant|joignable|point d'entr[ée]e|d[ée]sign|nomm|r[ée]f[ée]rent|escalad|astreinte|appoint|designat|named|nominat|reach|escalat|on[- ]call|liaison/iu);
+  lowered(/contact|officer|\bnom\b|\bname\b|coordonn|details|represent|\bpersonnes?\b|person\b|interlocut|correspondant|joignable|point d'entr[ée]e|d[ée]sign|nomm|r[ée]f[ée]rent|escalad|astreinte|appoint|designat|named|nominat|reach|escalat|on[- ]call|liaison/iu);
 
 /** "rssi@…", "cert@…": a role word that is part of an e-mail address. */
 function inAddress(text: string, m: RegExpExecArray): boolean {
@@ -82,6 +82,8 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
     if (rx(`possessive-before:${role}`, () => `${names(role)}(?:'s|’s)\\s+(?:[\\p{L}-]+\\s+){0,4}$`, 'u').test(before)) return role;
     // A row labelled by its side: "Customer – CISO …", "Établissement : RSSI …".
     if (rx(`row-label:${role}`, () => `${names(role)}\\s*[–—:|-]\\s*(?:[\\p{L}-]+\\s+){0,2}$`, 'u').test(before)) return role;
+    // A row that opens with its side and lost its cell separators (RTF, PDF): "CHU RSSI, Mme … 01 …".
+    if (rx(`row-start:${role}`, () => `^\\s*(?:l'|le |la |les |the )?${names(role)}\\s+$`, 'u').test(lower.slice(0, roleAt))) return role;
     if (rx(`of-party-after:${role}`, () => `^(?:(?!charg|recev|receiv|\\bqui\\b|\\bwho\\b|\\bthat\\b|\\bpour\\b|\\bto\\b|\\bfor\\b)[^,;(|]){0,80}?\\b(?:du|de l'|de la|des|of the|of|côté)\\s*(?:l'|le|la|the)?\\s*${names(role)}`, 'u').test(after)) return role;
   }
   const email = sentence.text.includes('@') ? EMAIL.exec(sentence.text) : null;
