@@ -12,6 +12,9 @@ import { articleOf, decide, judged, followers, introduced, pick, type Candidate,
 
 const PENALTY =
   lowered(/p[ée]nalit[ée]s?|\bavoirs? (?:de|d'un montant|[ée]gal|[ée]quivalent|pouvant)|\bcredit (?:the )?(?:customer|client|buyer|trust|authority)|\b(?:a|un) (?:service )?(?:credit|cr[ée]dit) (?:of|de|equal|[ée]gal)|\bcr[ée]dite(?:ra)?\b|security credits?|cr[ée]dits? de s[ée]curit[ée]|(?:fee|price|invoice) credits?|p[ée]nalis\p{L}*|liquidated damages|service credits?|cr[ée]dits? de service|penalt(?:y|ies)|r[ée]factions?|abattements?|fee reductions?|indemnit[ée]s? forfaitaires?|\breduc\p{L}*\s+(?:the\s+|its\s+)?(?:\p{L}+\s+){0,2}?(?:fees?|charges?|price|invoice)\s+by\b|r[ée]dui\p{L}*\s+(?:la |le |les )?(?:redevance|prix|facture|montant factur)\p{L}*\s+(?:de|d')/iu);
+// A part of the contract about security ("Annexe sécurité", "Schedule 4 – Security"), by its innermost heading
+// (not the document's title, which may name a security service).
+const SECURITY_PART = /s[ée]curit[ée]|security|cyber/u;
 // A word every PENALTY match contains, for one scan of the document before the per-sentence test.
 const PENALTY_STEMS = /p[ée]nalit|p[ée]nalis|penalt|avoir|credit|cr[ée]dit|liquidated|r[ée]faction|abattement|reduc|r[ée]dui|indemnit/g;
 const SECURITY_OBLIGATION =
@@ -55,8 +58,9 @@ function arabic(number: string): string {
 
 /** "manquement … aux obligations prévues à l'article 8": true when article 8 is about security. */
 function refersToSecurityArticle(context: CheckContext, text: string): boolean {
-  for (const m of text.matchAll(/(?:obligations?|manquements?|breach(?:es)?|failures?)[^.;]{0,60}?\b(?:article|clause|section|annexe|annex|schedule|§)\s*(\d+(?:\.\d+)*|[IVX]+\b)/giu)) {
-    const number = arabic(m[1]!);
+  // "… aux obligations prévues à l'article 8", and bare clause numbers: "an obligation under 6.2 to 6.4".
+  for (const m of text.matchAll(/(?:obligations?|manquements?|breach(?:es)?|failures?)[^.;]{0,60}?(?:\b(?:article|clause|section|annexe|annex|schedule|§)\s*(\d+(?:\.\d+)*|[IVX]+\b)|\b(?:under|of|in|aux?|prévues? (?:aux?|à))\s+(\d+\.\d+(?:\.\d+)*)\b(?!\s*(?:%|€|eur|euros?)))/giu)) {
+    const number = arabic((m[1] ?? m[2])!);
     const section = context.doc.sections.find((s) => s.number !== null && arabic(s.number) === number);
     if (section && /s[ée]curit|security|cyber|incident|journal|logs?\b/iu.test(section.heading.slice(0, 80))) return true;
   }
@@ -139,7 +143,10 @@ function read(context: CheckContext, sentence: Sentence, text: string, tableText
     refersToSecurityArticle(context, sentence.text) ||
     (!ownIsOther && SECURITY_OBLIGATION.test(topicText.replace(new RegExp(NOT_SECURITY.source, 'gu'), ' '))) ||
     SECURITY_ACRONYMS.test(sentence.text) ||
-    (/(?:pr[ée]sent(?:e)? (?:article|annexe)|this (?:clause|section|schedule|article))/u.test(lower) && /s[ée]curit|security/u.test(heading));
+    (/(?:pr[ée]sent(?:e)? (?:article|annexe)|this (?:clause|section|schedule|article))/u.test(lower) && /s[ée]curit|security/u.test(heading)) ||
+    // "S.4 – Pénalités. Tout manquement aux stipulations S.1 à S.3 …" inside the security annex: its own breaches.
+    (/\b(?:manquements?|breach(?:es)?|non-respect|failures? to (?:comply|fulfil|perform|meet)|fails? to (?:comply|fulfil|perform|meet)|(?:does|do|did) not (?:fulfil|comply|perform|meet)|inex[ée]cution|ne (?:respecte|remplit|satisfait|ex[ée]cute) pas)\b/u.test(sentence.lower) &&
+      analysis.headingTest(sentence, SECURITY_PART, true));
   if (!aboutSecurity) {
     if (NOT_SECURITY.test(lower + ' ' + lastHeading) || PENALTY.test(lower)) {
       return {
