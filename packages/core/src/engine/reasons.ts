@@ -39,7 +39,7 @@ export const REASONS: Record<string, { fr: string; en: string }> = {
   'auditor-approval': { fr: "auditeur soumis à l'agrément discrétionnaire du prestataire", en: "auditor subject to the supplier's discretionary approval" },
   'mutual-agreement': { fr: "audit subordonné à un commun accord", en: 'audit subject to mutual agreement' },
   'documentary-only': { fr: 'audit documentaire seulement, sur site exclu', en: 'documentary audit only, on-site excluded' },
-  conditional: { fr: "audit ouvert seulement dans certains cas", en: 'audit allowed only in some cases' },
+  conditional: { fr: 'seulement dans certains cas (condition, option à souscrire)', en: 'only in some cases (a condition or a paid option)' },
   // security-penalties
   'not-security': { fr: 'pénalités prévues seulement pour la disponibilité, les délais ou le support', en: 'penalties only for availability, delivery or support' },
   'no-amount': { fr: 'pénalité sans montant ni formule', en: 'penalty without an amount or formula' },

@@ -31,3 +31,8 @@ export const SCOPE_EXCLUSION =
 
 /** Placeholders left in a draft. */
 export const PLACEHOLDER = lowered(/\[(?:[àa] compl[ée]ter|[àa] d[ée]finir|[àa] pr[ée]ciser|●|•|\.{2,}|…|_+|x+|tbd|tbc|insert[^\]]*|to be (?:completed|confirmed|defined)|nom|name|email|e-mail|t[ée]l[ée]phone|phone)\]|\bxx+\b|\btbd\b|\btbc\b|_{3,}|\.{5,}|…{2,}|\bà compl[ée]ter\b|\bà d[ée]finir\b|\bto be (?:confirmed|completed|determined|agreed)\b/iu);
+
+// A duty that holds only for a paid option or a plan the client must take: "à condition que l'Établissement ait
+// souscrit l'Option Sécurité+", "provided Customer has purchased the Premium Support plan", "for Enterprise customers".
+export const OPTION_CONDITION =
+  lowered(/(?:[àa] condition que|pourvu que|sous r[ée]serve que|d[èe]s lors que|pour autant que|\bsi\b|lorsque|provided(?: that)?|on condition that|subject to|\bif\b|\bwhere\b|\bonly\b)\s+(?:the |l'|le |la |les )?(?:[\p{L}+'’-]+\s+){0,3}?(?:ait |a |aura |has |have |had )?(?:souscrit|subscribed|purchased|ordered|command[ée]|acquis|opted|elected|choisi|paid for|selected|contracted for)\b|(?:pour|for) (?:les |the )?(?:clients?|customers?|[ée]tablissements?) (?:ayant souscrit|who (?:have )?(?:subscribed|purchased)|on the (?:[\p{L}+-]+ )?(?:plan|tier|edition))|(?:option|offre|plan|tier|edition|[ée]dition|pack) (?:s[ée]curit[ée]\+?|security\+?|premium|enterprise|gold|platinum)\s*(?:\+\s*)?(?:souscrite?|subscribed|purchased|only|uniquement|seulement)/iu);

@@ -1,5 +1,5 @@
 import { findDurations, type DurationMention } from '../../language/durations.js';
-import { DISCRETION, EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_DELAY } from '../../language/hedges.js';
+import { DISCRETION, EFFORTS, OPTION_CONDITION, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_DELAY } from '../../language/hedges.js';
 import type { DocumentAnalysis } from '../analysis/analyse.js';
 import { isNegated, recipientAfter, whoIsBound } from '../analysis/obligations.js';
 import { lowerSameLength, runInTitleEnd, type Sentence } from '../analysis/sentences.js';
@@ -381,6 +381,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   if (DISCRETION.test(lower)) reasons.push('discretionary');
   if (SCOPE_EXCLUSION.test(lower.slice(first)) || narrowedByDefinition(analysis, lower) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
   if (EFFORTS.test(lower)) reasons.push('hedged');
+  if (OPTION_CONDITION.test(lower)) reasons.push('conditional');
   if (chosen ? MAJOR_ONLY.test(clauseAround(text, chosen)) : MAJOR_ONLY.test(lower)) reasons.push('major-only');
   // A bare "incident" or "breach" widens a personal-data notice only where the duty itself names it, not in a run-in title.
   // "containing the breach" points back to the breach just named; "any incident" widens.

@@ -1,5 +1,5 @@
 import { findDurations, type DurationMention } from '../../language/durations.js';
-import { EFFORTS, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_PERIOD } from '../../language/hedges.js';
+import { EFFORTS, OPTION_CONDITION, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_PERIOD } from '../../language/hedges.js';
 import { isNegated, whoIsBound } from '../analysis/obligations.js';
 import { lowered } from '../../language/lowered.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
@@ -118,6 +118,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
     reasons.push('no-figure');
   }
   if (IF_POSSIBLE.test(lower) || EFFORTS.test(lower)) reasons.push('if-possible');
+  if (OPTION_CONDITION.test(lower)) reasons.push('conditional');
   if (SCOPE_EXCLUSION.test(lower)) reasons.push('scope-narrowed');
   return {
     candidate: {
