@@ -14,7 +14,7 @@ import { articleOf, decide, judged, followers, pick, type Candidate, type NearMi
  * notice no longer than the threshold (30 days) and at least once a year.
  */
 
-const AUDIT = lowered(/\baudit\p{L}*|\binspect\p{L}*|contr[ôo]les? (?:sur (?:site|place)|de s[ée]curit[ée]|de conformit[ée])|visites? (?:sur site|des locaux|sur place)|tests? d'intrusion|pentests?|penetration test\p{L}*|v[ée]rifications? (?:sur site|sur place)|on-site (?:visits?|inspections?)|\bvisit the premises|questionnaires? (?:d'[ée]valuation )?(?:de |d')?(?:la )?s[ée]curit[ée]|security (?:assessment )?questionnaires?|contr[ôo]les? documentaires?|v[ée]rifi\p{L}* (?:de )?(?:la )?conformit[ée] (?:du |de l')(?:titulaire|prestataire|fournisseur|h[ée]bergeur|sous-traitant)|v[ée]rifi\p{L}* (?:notre|sa|leur|votre) conformit[ée]|v[ée]rifi\p{L}* (?:le respect|la bonne application) (?:du pr[ée]sent|de la pr[ée]sente|des pr[ée]sentes|des stipulations|des obligations|des exigences)|verify (?:(?:the|its) )?(?:\p{L}+(?:'s|’s) )?compliance(?! of the (?:deliverables|software|equipment|products?))|v[ée]rifi\p{L}* (?:de )?la s[ée]curit[ée]|verify that (?:the )?(?:contractor|supplier|provider|processor|vendor)[^.;]{0,80}compl(?:y|ies)|v[ée]rifier que (?:le |l')(?:titulaire|prestataire|fournisseur|h[ée]bergeur|sous-traitant)[^.;]{0,80}(?:respecte|conforme)/iu);
+const AUDIT = lowered(/\baudit\p{L}*|\binspect\p{L}*|contr[ôo]les? (?:sur (?:site|place)|de s[ée]curit[ée]|de conformit[ée])|visites? (?:sur site|des locaux|sur place)|tests? d'intrusion|pentests?|penetration test\p{L}*|v[ée]rifications? (?:sur site|sur place)|on-site (?:visits?|inspections?)|\bvisit the premises|questionnaires? (?:d'[ée]valuation )?(?:de |d')?(?:la )?s[ée]curit[ée]|security (?:assessment )?questionnaires?|contr[ôo]les? documentaires?|v[ée]rifi\p{L}* (?:de )?(?:la )?conformit[ée] (?:du |de l')(?:titulaire|prestataire|fournisseur|h[ée]bergeur|sous-traitant)|v[ée]rifi\p{L}* (?:notre|sa|leur|votre) conformit[ée]|v[ée]rifi\p{L}* (?:le respect|la bonne application) (?:du pr[ée]sent|de la pr[ée]sente|des pr[ée]sentes|des stipulations|des obligations|des exigences)|verify (?:(?:the|its) )?(?:(?:\p{L}+ )?\p{L}+(?:'s|’s) )?compliance(?! of the (?:deliverables|software|equipment|products?))|v[ée]rifi\p{L}* (?:de )?la s[ée]curit[ée]|verify that (?:the )?(?:contractor|supplier|provider|processor|vendor)[^.;]{0,80}compl(?:y|ies)|v[ée]rifier que (?:le |l')(?:titulaire|prestataire|fournisseur|h[ée]bergeur|sous-traitant)[^.;]{0,80}(?:respecte|conforme)/iu);
 // A word every AUDIT match contains, for one scan of the document before the per-sentence test.
 const AUDIT_STEMS = /audit|inspect|contr[ôo]le|visit|test|penetration|v[ée]rifi|verif|questionnaire/g;
 // "a vulnerability reported by Customer or its auditor": an auditor named in passing grants nothing;
@@ -38,6 +38,7 @@ function permitsAnotherParty(head: string, supplierNames: string[]): boolean {
 }
 const THIRD_PARTY_AUDITOR =
   /(?<![\p{L}])(?:anssi|organismes? (?:de )?(?:qualification|certification|certificateurs?)|certification bod(?:y|ies)|certifying bod(?:y|ies)|regulators?|autorit[ée]s? de (?:contr[ôo]le|tutelle)|cnil|supervisory authorit(?:y|ies)|competent authorit(?:y|ies)|regulatory (?:authorit(?:y|ies)|bod(?:y|ies)|agenc(?:y|ies))|health authorit(?:y|ies)|autorit[ée]s? (?:comp[ée]tentes?|sanitaires?|r[ée]glementaires?)|ansm|ema|fda|mhra|european medicines agency|medicines agency|haute autorit[ée] de sant[ée]|agences? r[ée]gionales? de sant[ée]|ars)(?![\p{L}])/u;
+const AUDIT_LABEL = /^\s*(?:[-–•*]\s*)?(?:droits? d'|rights? (?:of|to) )?audits?(?: de s[ée]curit[ée]| de la s[ée]curit[ée]| rights?| s[ée]curit[ée])?\s*:\s*/u;
 const BY_AUTHORITY =
   /^\s*(?:by|par|de)\s+(?:the |any |les? |la |l'|des |toute )?(?:[\p{L}-]+\s+){0,4}?(?:authorit(?:y|ies)|autorit[ée]s?|regulators?|agenc(?:y|ies)|agences?|inspectorates?|inspecteurs?|services? (?:v[ée]t[ée]rinaires|de l'[ée]tat|d[ée]concentr[ée]s)|ministr(?:y|ies)|minist[èe]res?)(?![\p{L}])/u;
 const CLIENTS_AUDITOR = /(?:auditeur|auditor|prestataire d'audit|audit firm)[^.;]{0,50}(?:son choix|its choice|qu'il (?:mandate|d[ée]signe)|mandat[ée] par (?:le|l')|appointed by (?:the )?(?:client|customer|hospital|trust|authority|establishment))/u;
@@ -167,7 +168,10 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   // "Le Titulaire répond chaque année au questionnaire de sécurité": the supplier answering is the check.
   // A verification is documentary unless the clause also grants something on site or technical.
   const documentary = DOCUMENTARY_CHECK.test(audit[0]) && (!/v[ée]rifi|verify/u.test(audit[0]) || !ON_SITE.test(lower));
-  if (waived || (!RIGHT.test(lower) && !AUDITS_HAPPEN.test(lower) && !documentary)) {
+  // "• Audit : annuel, sur site, préavis 15 j": a labelled line states the regime; "Audit : N/A" states none.
+  const labelled = AUDIT_LABEL.exec(lower);
+  if (labelled && /^\s*(?:n\/?a|néant|neant|sans objet|aucun|none|non|no|not applicable|tbd|-)?\s*[.;]?\s*$/u.test(lower.slice(labelled[0].length, labelled[0].length + 20).replace(/[.;].*$/u, ''))) return {};
+  if (waived || (!RIGHT.test(lower) && !AUDITS_HAPPEN.test(lower) && !documentary && !labelled)) {
     // A clause that gives the right up for documents ("la transmission des certificats tient lieu de tout audit"),
     // whoever its subject, still tells the reviewer where the audit went.
     if (waived) {
