@@ -27,6 +27,11 @@ export interface DocumentAnalysis {
    * over the text instead of one call per sentence. A match that straddles sentences flags each of them.
    */
   sentencesWith(pattern: RegExp): Uint8Array;
+  /**
+   * Sentences elsewhere that narrow the clause holding `sentence` by its number: "The notification obligation in
+   * clause 11.2 applies only to a Major Security Incident", "L'article 9.2 ne s'applique qu'aux incidents majeurs".
+   */
+  restrictionsOf(sentence: Sentence): Sentence[];
   /** True for a definition ("« Incident » désigne…", '"Breach" means…'): not an obligation. */
   isDefinition(sentence: Sentence): boolean;
   /** Defined terms ("« Journaux » désigne…", '"Activity Records" means…'): the term and what follows it, lower-cased. */
@@ -83,6 +88,11 @@ function voteLanguage(lower: string): Language | null {
 // "within the same period as in clause 7.2.1", "dans le même délai que celui prévu à l'article 9".
 const SAME_AS =
   /(?:same|m[êe]mes?)\s+(?:period|delay|d[ée]lai|time(?:frame)?|conditions?|manner|modalit[ée]s)[^.]{0,80}?(?:as (?:in|under|set out in|provided in)|qu'[àa]|que (?:celui|celle|ceux|celles)s?\s+(?:pr[ée]vue?s?|fix[ée]e?s?|d[ée]finie?s?)\s+(?:[àa]|par|dans))\s+(?:l'|la |le |the )?(annexe|annex|schedule|appendix|exhibit|article|clause|section)\s*(?:n[°o]\.?\s*)?([0-9]+(?:\.[0-9]+)*|[IVX]+\b|[A-Z]\b)/iu;
+
+// A sentence that narrows another clause by its number.
+const NARROWS_CLAUSE =
+  /appl(?:y|ies) only|shall (?:only )?apply only|only appl(?:y|ies)|(?:is|are|shall be) (?:limited|restricted|confined) to|ne s'appliquen?t? qu|s'appliquen?t? (?:uniquement|exclusivement|seulement)|(?:est|sont) (?:limit[ée]e?s?|restreinte?s?|r[ée]serv[ée]e?s?) aux?|ne vise(?:nt)? que|ne concerne(?:nt)? que|covers? only|concerne(?:nt)? (?:uniquement|exclusivement|seulement)/gu;
+const CLAUSE_NUMBER = /\b(?:clause|section|article|paragraph|paragraphe|point|§)\s*(\d+(?:\.\d+)*)/u;
 
 // "seule la version française fait foi", "la version française prévaut", "the English text shall prevail".
 const VERSION_PREVAILS =
@@ -187,6 +197,32 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     return flags;
   }
 
+  // Restricting statements, found once: the clause number they name and the sentence.
+  let restrictions: Array<{ number: string; sentence: Sentence }> | null = null;
+  function restrictionsOf(sentence: Sentence): Sentence[] {
+    if (restrictions === null) {
+      restrictions = [];
+      const flagged = sentencesWith(NARROWS_CLAUSE);
+      for (const s of sentences) {
+        if (!flagged[s.index]) continue;
+        const ref = CLAUSE_NUMBER.exec(s.lower);
+        if (ref && NARROWS_CLAUSE.test(s.lower)) restrictions.push({ number: ref[1]!, sentence: s });
+        NARROWS_CLAUSE.lastIndex = 0;
+      }
+    }
+    if (restrictions.length === 0) return [];
+    // The clause's number: its section's, or the label it opens with ("11.2 The Provider shall …").
+    const own = new Set<string>();
+    for (let i = sentence.section; i >= 0 && i !== null; i = doc.sections[i]!.parent ?? -1) {
+      const n = doc.sections[i]!.number;
+      if (n) own.add(n.toLowerCase());
+      if (doc.sections[i]!.kind === 'article' || doc.sections[i]!.kind === 'annex') break;
+    }
+    const label = /^\s*(\d+(?:\.\d+)+)\b/u.exec(sentence.lower);
+    if (label) own.add(label[1]!);
+    return restrictions.filter((r) => r.sentence !== sentence && own.has(r.number)).map((r) => r.sentence);
+  }
+
   // Every check asks for every sentence: answer once.
   function isDefinition(sentence: Sentence): boolean {
     let known = definitions.get(sentence.index);
@@ -221,6 +257,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     headingPath,
     headingTest,
     sentencesWith,
+    restrictionsOf,
     isDefinition,
     referencedSection(sentence) {
       const m = REFERENCE.exec(sentence.text) ?? SAME_AS.exec(sentence.text);

@@ -37,7 +37,9 @@ const REPLACES =
 // "Notwithstanding Section B.3 of Exhibit B, …", "Par dérogation à l'article 9.2, …": the derogating clause stands
 // for the clause it names, whatever the order of precedence says.
 const DEROGATES =
-  lowered(/\b(?:notwithstanding|by way of derogation (?:from|to)|in derogation (?:of|from)|par d[ée]rogation (?:[àa]|aux (?:stipulations|dispositions) de)|en d[ée]rogation [àa]|nonobstant)\s+(?:the (?:provisions|terms) of\s+|l'|les (?:stipulations|dispositions) de l'|)(?:section|clause|article|paragraph|paragraphe|point)\s+((?:[a-z]\.?)?[0-9]+(?:\.[0-9]+)*)/giu);
+  lowered(/\b(?:notwithstanding|by way of derogation (?:from|to)|in derogation (?:of|from)|par d[ée]rogation (?:[àa]|aux?|aux (?:stipulations|dispositions) de)|en d[ée]rogation [àa]|nonobstant)\s+(?:the (?:provisions|terms) of\s+|l'|les (?:stipulations|dispositions) de l'|)(?:section|clause|article|paragraph|paragraphe|point)s?\s+((?:[a-z]\.?)?[0-9]+(?:\.[0-9]+)*)/giu);
+
+const MORE_CLAUSES = /^\s*(?:,|and|et|or|ou|&)\s*(?:(?:the |l'|les? )?(?:clauses?|sections?|articles?|paragraphs?|paragraphes?|points?)\s+)?((?:[a-z]\.?)?[0-9]+(?:\.[0-9]+)*)/u;
 
 /** The sentences of the paragraph that opens with a clause label ("B.3 Logging. …"), before `before`. */
 function labelledParagraph(sentences: readonly Sentence[], label: string, before: number): { start: number; end: number } | null {
@@ -123,12 +125,21 @@ export function findSupersessions(doc: ContractDocument, lower: string = lowerSa
   DEROGATES.lastIndex = 0;
   let d: RegExpExecArray | null;
   while ((d = DEROGATES.exec(lower)) !== null) {
-    const label = d[1]!;
     const by = d.index;
+    // "Notwithstanding clause 1.1 and clause 9.4", "par dérogation aux articles 7.2 et 7.3": every clause named.
+    const labels = [d[1]!];
+    let tail = lower.slice(d.index + d[0].length, d.index + d[0].length + 120);
+    for (let more = MORE_CLAUSES.exec(tail); more !== null; more = MORE_CLAUSES.exec(tail)) {
+      labels.push(more[1]!);
+      tail = tail.slice(more[0].length);
+    }
+    for (const label of labels) derogate(label, by);
+  }
+  function derogate(label: string, by: number): void {
     const section = doc.sections.find((x) => x.start < by && x.number !== null && x.number !== undefined && x.number.toLowerCase() === label && (x.kind === 'article' || x.kind === 'clause'));
     const range = section ? { start: section.start, end: Math.min(section.end, by) } : labelledParagraph(sentences, label, by);
     // Not the derogating clause itself ("7.2 Notwithstanding clause 7 …" sits inside what it names).
-    if (!range || (by >= range.start && by < range.end)) continue;
+    if (!range || (by >= range.start && by < range.end)) return;
     if (!out.some((o) => o.start === range.start)) out.push({ ...range, article: label.toUpperCase(), by, kind: 'derogation' });
   }
   // "Schedule 2 – Traduction de courtoisie (sans valeur contractuelle)", "Annex C (for information only)": not terms.

@@ -14,7 +14,7 @@ import { decide, judged, followers, introduced, pick, type Candidate, type NearM
  */
 
 const NOTIFY =
-  lowered(/\b(?:notifi(?!able)\p{L}*|intimat(?:e|es|ed|ing)\b|inform(?:e|es|ent|er|era|eront|erait|ait|é|ée|és|ées|s|ed|ing|ons|erons|ez|erez)?\b|avis(?:e|ent|era|eront|ons|erons|é|ée|er)\b|(?<!d')information (?:du|de l'|de la|des|imm[ée]diate|sans d[ée]lai|pr[ée]alable)\b|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice of(?!\s+(?:at least |not less than |no less than |a minimum of )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty|forty-five|sixty|ninety)\b))|report(?:s|ed|ing)?\s+(?:(?:any|all|each|every|such|the|a|tout|toute)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:incidents?|breach\p{L}*|violations?)|report(?:s|ed|ing)?\s+(?:(?:it|them|this|such)\s+)?to\b|reported\s+by\s+[^,.;]{1,40}?\s+to\b|advis\p{L}*|give notice|provide notice|tell)/giu);
+  lowered(/\b(?:notifi(?!able)\p{L}*|intimat(?:e|es|ed|ing)\b|inform(?:e|es|ent|er|era|eront|erait|ait|é|ée|és|ées|s|ed|ing|ons|erons|ez|erez)?\b|avis(?:e|ent|era|eront|ons|erons|é|ée|er)\b|(?<!d')information (?:du|de l'|de la|des|imm[ée]diate|sans d[ée]lai|pr[ée]alable)\b|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice to (?:the )?(?=[\p{L}])(?!(?:terminate|end|cancel|renew|resilier|r[ée]silier)\b)|notice of(?!\s+(?:at least |not less than |no less than |a minimum of )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty|forty-five|sixty|ninety)\b))|report(?:s|ed|ing)?\s+(?:(?:any|all|each|every|such|the|a|tout|toute)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:incidents?|breach\p{L}*|violations?)|report(?:s|ed|ing)?\s+(?:(?:it|them|this|such)\s+)?to\b|reported\s+by\s+[^,.;]{1,40}?\s+to\b|advis\p{L}*|give notice|provide notice|tell)/giu);
 
 // What is notified: a security incident in some wording.
 const SECURITY_EVENT =
@@ -383,6 +383,12 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (OPTION_CONDITION.test(lower)) reasons.push('conditional');
   if (chosen ? MAJOR_ONLY.test(clauseAround(text, chosen)) : MAJOR_ONLY.test(lower)) reasons.push('major-only');
+  // "The notification obligation in clause 11.2 applies only to a Major Security Incident": narrowed from elsewhere.
+  for (const r of analysis.restrictionsOf(sentence)) {
+    if (!/notif|inform|alert|signal|incident|breach|violation/u.test(r.lower)) continue;
+    const why = MAJOR_ONLY.test(r.text) ? 'major-only' : PERSONAL_DATA_EVENT.test(r.lower) ? 'personal-data-only' : 'scope-narrowed';
+    if (!reasons.includes(why)) reasons.push(why);
+  }
   // A bare "incident" or "breach" widens a personal-data notice only where the duty itself names it, not in a run-in title.
   // "containing the breach" points back to the breach just named; "any incident" widens.
   const bareInDuty = NEW_BARE_INCIDENT.test(withoutPersonal.slice(first));
