@@ -13,7 +13,7 @@ import type { Sentence } from '../analysis/sentences.js';
  */
 
 const LOGS =
-  lowered(/\bjournaux\b|\bjournal (?:des|d'|de )(?:acc[èe]s|connexions?|[ée]v[ée]nements|audit|s[ée]curit[ée]|administration|activit[ée])|journalisation|\blogs?\b|fichiers? (?:de )?logs?|traces? (?:d'acc[èe]s|de connexion|techniques|informatiques|d'audit|d'activit[ée]|de s[ée]curit[ée]|des (?:acc[èe]s|connexions|actions|op[ée]rations))|tra[çc]abilit[ée] des (?:acc[èe]s|actions|connexions)|pistes? d'audit|historiques? des (?:acc[èe]s|connexions|actions)|audit (?:trails?|logs?)|event logs?|access logs?|security logs?|logging records|log (?:files?|data|records)|\btraces\b|\blogging\b|(?:connection|session|access|remote[- ]access) (?:reports?|records?|recordings?|histor(?:y|ies))|rapports? de (?:connexion|session)|\brecords? of (?:the |all |each |every )?(?:remote |user |administrat\p{L}* |privileged )?(?:sessions?|connections?|access(?:es)?|log-?ins?)|relev[ée]s? des (?:connexions|sessions|acc[èe]s)|enregistrements? des (?:sessions|connexions|acc[èe]s)|\brecord(?:s|ed|ing)? (?:all |every |each |the )?(?:remote |user |users' |administrative |privileged )?(?:sessions?|connections?|log-?ins?|administrative actions?|privileged actions?|admin(?:istrator)?(?:'s|s')? actions?)|enregistr\p{L}* (?:les |toutes les |l'ensemble des )?(?:connexions|sessions|actions d'administration|op[ée]rations d'administration|acc[èe]s)/iu);
+  lowered(/\bjournaux\b|\bjournal (?:des|d'|de )(?:acc[èe]s|connexions?|[ée]v[ée]nements|audit|s[ée]curit[ée]|administration|activit[ée])|journalisation|\blogs?\b|fichiers? (?:de )?logs?|traces? (?:d'acc[èe]s|de connexion|techniques|informatiques|d'audit|d'activit[ée]|de s[ée]curit[ée]|des (?:acc[èe]s|connexions|actions|op[ée]rations))|tra[çc]abilit[ée] des (?:acc[èe]s|actions|connexions)|pistes? d'audit|historiques? des (?:acc[èe]s|connexions|actions)|audit (?:trails?|logs?)|event logs?|access logs?|security logs?|logging records|log (?:files?|data|records)|\btraces\b|\blogging\b|(?:connection|session|access|remote[- ]access) (?:reports?|records?|recordings?|histor(?:y|ies))|rapports? de (?:connexion|session)|\brecords? of (?:the |all |each |every )?(?:remote |user |administrat\p{L}* |privileged )?(?:sessions?|connections?|access(?:es)?|log-?ins?)|relev[ée]s? des (?:connexions|sessions|acc[èe]s)|enregistrements? des (?:sessions|connexions|acc[èe]s)|\brecord(?:s|ed|ing)? (?:all |every |each |the )?(?:remote |user |users' |administrative |privileged )?(?:sessions?|connections?|log-?ins?|access(?:es)? to|administrative actions?|privileged actions?|admin(?:istrator)?(?:'s|s')? actions?)|enregistr\p{L}* (?:les |toutes les |l'ensemble des )?(?:connexions|sessions|actions d'administration|op[ée]rations d'administration|acc[èe]s)/iu);
 const NOT_LOGS = lowered(/journal officiel|official journal|journal of the european|log-?in\b|login|logging (?:in|on|into)\b/iu);
 const RETAIN =
   lowered(/\bconserv\p{L}*|\bgard\p{L}*|\barchiv\p{L}*|\bstock\p{L}*|\bmaint(?:ain|ien)\p{L}*|\bretain\p{L}*|\bretention\b|\bkeep\p{L}*|\bkept\b|\bstor(?:e|ed|es|ing|age)\b|\bpreserv\p{L}*|\bhold\p{L}*|\bdur[ée]e de conservation|\bpurg\p{L}*|\bsupprim\p{L}*|\bdelet\p{L}*|\beffac\p{L}*/iu);
@@ -58,7 +58,8 @@ function describe(d: DurationMention | null, lang: 'fr' | 'en', text: string): s
   return pick(lang, `journaux conservés « ${d.text} »`, `logs kept "${d.text}"`);
 }
 
-function read(context: CheckContext, sentence: Sentence, text: string): { candidate?: Candidate; nearMiss?: NearMiss } {
+function read(context: CheckContext, sentence: Sentence, clause: string): { candidate?: Candidate; nearMiss?: NearMiss } {
+  let text = clause;
   const { analysis, rule } = context;
   const lang = context.lang;
   const textLang = analysis.languageOfText(text, sentence.start);
@@ -66,8 +67,16 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   const minMonths = rule.thresholds.minMonths ?? 6;
   // The retention verb that governs the logs: the one nearest the word for logs.
   const logAt = LOGS.exec(lower)?.index ?? 0;
-  const retain = [...lower.matchAll(new RegExp(RETAIN.source, 'gu'))].sort((a, b) => Math.abs(a.index! - logAt) - Math.abs(b.index! - logAt))[0];
+  // "• Logs (access, admin, API): 12 m minimum": a labelled line of a security list states the retention.
+  const label = LOG_LABEL.exec(lower);
+  // "• Logs: –", "Journaux : N/A": the list says there are none.
+  if (label && /^\s*(?:n\/?a|néant|neant|sans objet|aucun|none|no|non|not applicable|tbd|[-–—])?\s*[.;]?\s*$/u.test(lower.slice(label[0].length).split(/[.;]/u)[0]!)) return {};
+  const retain =
+    [...lower.matchAll(new RegExp(RETAIN.source, 'gu'))].sort((a, b) => Math.abs(a.index! - logAt) - Math.abs(b.index! - logAt))[0] ??
+    (label ? (Object.assign([label[0]], { index: 0, input: lower }) as unknown as RegExpExecArray) : undefined);
   if (!retain) return {};
+  // In such a list "12 m" is twelve months.
+  if (label) text = text.replace(/\b(\d{1,3})\s?m\b(?![\p{L}.])/gu, (_, n: string) => `${n} ${textLang === 'fr' ? 'mois' : 'months'}`);
   const heading = analysis.headingPath(sentence);
   const bound = whoIsBound(sentence, retain.index, analysis.parties, { sectionHeading: heading });
   if (bound.role === 'client' || bound.role === 'other') {
@@ -89,6 +98,18 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
           extra.push({ start: s.start, end: s.end, role: 'basis', note: pick(lang, "Durée fixée par l'annexe à laquelle renvoie la clause.", 'Period set by the schedule the clause refers to.') });
           break;
         }
+      }
+    }
+  }
+  if (durations.length === 0) {
+    // "pendant la Durée de conservation des Journaux", defined elsewhere as "un (1) an au minimum".
+    for (const d of analysis.definedTerms()) {
+      if (!/dur[ée]e|p[ée]riode|period|d[ée]lai|retention|conservation/u.test(d.term) || !lower.includes(d.term)) continue;
+      const found = durationsForRetention(d.body, analysis.languageOf(d.sentence));
+      if (found.length) {
+        durations = found;
+        extra.push({ start: d.sentence.start, end: d.sentence.end, role: 'basis', note: pick(lang, 'Durée fixée par la définition du terme employé.', 'Period set by the definition of the term used.') });
+        break;
       }
     }
   }
@@ -132,6 +153,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   };
 }
 
+const LOG_LABEL = /^\s*(?:[-–•*]\s*)?(?:logs?|journaux|traces|journalisation|audit (?:trails?|logs?))\b[^:.;]{0,60}:\s*/u;
 const LOGS_ALL = new RegExp(LOGS.source, `${LOGS.flags.replace('g', '')}g`);
 const OTHER_PERIOD_ALL = new RegExp(OTHER_PERIOD.source, `${OTHER_PERIOD.flags.replace('g', '')}g`);
 const RETAINED_DATA_ALL = new RegExp(RETAINED_DATA.source, `${RETAINED_DATA.flags.replace('g', '')}g`);
