@@ -41,7 +41,7 @@ const SUPPLIER_HINTS =
 
 // What describes a party (and not a defined thing): its legal form, seat, representative or kind of establishment.
 const PARTY_DETAILS =
-  /repr[ée]sent[ée]e?|represented by|si[èe]ge|registered|immatricul|\brcs\b|siret|siren|capital (?:social )?de|company|soci[ée]t[ée]|\bsas\b|\bsasu\b|\bsarl\b|\bltd\b|limited|\binc\b|\bllc\b|gmbh|\bplc\b|\bs\.a\.|centre hospitalier|\bchu\b|h[ôo]pital|hospital|ehpad|clinique|clinic|\bght\b|trust|[ée]tablissement public|groupement|laboratoire|laboratory|incorporated|organised under|organized under|having its (?:principal|registered)|dont le si[èe]ge|situ[ée]e? (?:au|à)|located at/iu;
+  /repr[ée]sent[ée]e?|represented by|si[èe]ge|registered|immatricul|\brcs\b|siret|siren|capital (?:social )?de|company|soci[ée]t[ée]|\bsas\b|\bsasu\b|\bsarl\b|\bltd\b|limited|\binc\b|\bllc\b|gmbh|\bplc\b|\bs\.a\.|centre hospitalier|\bchu\b|h[ôo]pita(?:l|ux)|hospital|universit|fondation|foundation|association|mutuelle|institut|ehpad|clinique|clinic|\bght\b|trust|[ée]tablissement public|groupement|laboratoire|laboratory|incorporated|organised under|organized under|having its (?:principal|registered)|dont le si[èe]ge|situ[ée]e? (?:au|à)|located at/iu;
 const THINGS =
   /^(?:plate-?forme|logiciel|progiciel|solution|application|service|services|prestations?|contrat|march[ée]|accord|donn[ée]es|annexe|documentation|site|syst[èe]me|platform|software|agreement|data|schedule|documentation|system|product|products|equipment|[ée]quipements?|mat[ée]riels?|incident|incidents|dpa|ccap|cctp)$/iu;
 

@@ -1,7 +1,8 @@
+import type { DocumentAnalysis } from '../analysis/analyse.js';
 import { findDurations } from '../../language/durations.js';
 import { EFFORTS, PLACEHOLDER } from '../../language/hedges.js';
 import { whoIsBound, isNegated } from '../analysis/obligations.js';
-import { namesPattern } from '../analysis/parties.js';
+import { allPartiesPattern, namesPattern } from '../analysis/parties.js';
 import { ownedRegex } from '../analysis/regex-cache.js';
 import type { Sentence } from '../analysis/sentences.js';
 import { lowered } from '../../language/lowered.js';
@@ -38,6 +39,17 @@ function permitsAnotherParty(head: string, supplierNames: string[]): boolean {
 }
 const THIRD_PARTY_AUDITOR =
   /(?<![\p{L}])(?:anssi|organismes? (?:de )?(?:qualification|certification|certificateurs?)|certification bod(?:y|ies)|certifying bod(?:y|ies)|regulators?|autorit[ée]s? de (?:contr[ôo]le|tutelle)|cnil|supervisory authorit(?:y|ies)|competent authorit(?:y|ies)|regulatory (?:authorit(?:y|ies)|bod(?:y|ies)|agenc(?:y|ies))|health authorit(?:y|ies)|autorit[ée]s? (?:comp[ée]tentes?|sanitaires?|r[ée]glementaires?)|ansm|ema|fda|mhra|european medicines agency|medicines agency|haute autorit[ée] de sant[ée]|agences? r[ée]gionales? de sant[ée]|ars)(?![\p{L}])/u;
+const OTHER_AUDIT_OBJECT =
+  /^\S*\s+(?:(?:de|of|on|sur|du|des)\s+)?(?:la |le |les |l'|the |its |their |ses |sa |son )?(?:[\p{L}-]+(?:'s|’s)\s+)?(?:qualit[ée]|quality|performance|service levels?|niveaux? de service|accessibilit|factur|invoices?|pricing|prix|time ?sheets?|temps pass[ée]|environnement|environmental|[ée]nerg|energy|financ|comptab|accounts|accounting|sla\b)/u;
+// "request a penetration test report": the client receives a report, it does not audit.
+const REPORT_REQUEST = /(?:request|receive|obtain|be provided with|demander|obtenir|recevoir|se faire remettre)\s+(?:a |the |une |le |la |les |copies? of |une copie d[ue] )?(?:[\p{L}-]+\s+){0,3}?(?:reports?|rapports?|synth[èe]ses?|summary|summaries|r[ée]sultats?)/u;
+const ON_SITE_AUDIT = /(?:audit|inspect|contr[ôo]l|visit|test)\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?(?:sur site|sur place|on[- ]site|des locaux|premises)|(?:conduct|carry out|perform|r[ée]alis|proc[ée]d|faire r[ée]aliser)\p{L}*\s+(?:[\p{L}'-]+\s+){0,4}?(?:audits?|tests?|inspections?)/u;
+/** "Audit : annuel, par l'Établissement ou un auditeur mandaté": the party a labelled line names with "par"/"by". */
+function labelledAuditor(parties: DocumentAnalysis['parties'], lower: string): 'client' | 'supplier' | null {
+  const m = ownedRegex(parties, 'audit:label-agent', () => `\\b(?:par|by)\\s+(?:l'|le |la |les |the )?(${allPartiesPattern(parties)})`, 'u').exec(lower);
+  if (!m) return null;
+  return parties.client.includes(m[1]!) ? 'client' : parties.supplier.includes(m[1]!) ? 'supplier' : null;
+}
 const AUDIT_LABEL = /^\s*(?:[-–•*]\s*)?(?:droits? d'|rights? (?:of|to) )?audits?(?: de s[ée]curit[ée]| de la s[ée]curit[ée]| rights?| s[ée]curit[ée])?\s*:\s*/u;
 const BY_AUTHORITY =
   /^\s*(?:by|par|de)\s+(?:the |any |les? |la |l'|des |toute )?(?:[\p{L}-]+\s+){0,4}?(?:authorit(?:y|ies)|autorit[ée]s?|regulators?|agenc(?:y|ies)|agences?|inspectorates?|inspecteurs?|services? (?:v[ée]t[ée]rinaires|de l'[ée]tat|d[ée]concentr[ée]s)|ministr(?:y|ies)|minist[èe]res?)(?![\p{L}])/u;
@@ -192,7 +204,9 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   const possessive = ownedRegex(analysis.parties, 'audit:client-possessive', () => `${namesPattern(analysis.parties.client)}(?:'s|’s)\\s+(?:\\p{L}+\\s+)?(?:audit|right|inspection)`, 'u').test(lower);
   const bound = possessive
     ? ({ role: 'client', via: 'subject' } as const)
-    : whoIsBound(sentence, audit.index, analysis.parties, { sectionHeading: heading, passiveAgent: false });
+    : labelled && labelledAuditor(analysis.parties, lower)
+      ? ({ role: labelledAuditor(analysis.parties, lower)!, via: 'agent' } as const)
+      : whoIsBound(sentence, audit.index, analysis.parties, { sectionHeading: heading, passiveAgent: false });
   // The right holder is the client, or the supplier submits to audits; a supplier auditing its own subcontractors is neither.
   // "permettant à un organisme de qualification de vérifier ces tiers" lets someone else audit: permitting counts
   // as submitting only when the client (or its auditor) is the one permitted.
@@ -233,6 +247,11 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   if (isNegated(lower.slice(0, audit.index), lang) && !DOC_ONLY.test(lower) && !documentary) {
     return { nearMiss: { sentence, note: pick(lang, "la phrase exclut l'audit (tournure négative).", 'the sentence rules audits out (negation).'), closeness: 4 } };
   }
+  // "audit de la qualité des prestations", "audit the Supplier's performance against the Service Levels": the object
+  // named right after the audit word is something other than security.
+  if (OTHER_AUDIT_OBJECT.test(lower.slice(audit.index, audit.index + audit[0].length + 60)) && !SECURITY_SCOPE.test(lower)) {
+    return { nearMiss: { sentence, note: pick(lang, "l'audit porte sur autre chose que la sécurité (qualité, performance, facturation).", 'the audit covers something other than security (quality, performance, billing).'), closeness: 2 } };
+  }
   if (!SECURITY_SCOPE.test(lower + ' ' + heading) && !/obligations|contrat|agreement|contract|services?|prestations?|compliance with (?:clause|article|section|schedule)|conformit[ée] (?:[àa]|aux?) (?:l'article|article|annexe)|data cent(?:re|er)s?|technical test|tests? techniques|inspection/u.test(lower)) {
     return { nearMiss: { sentence, note: pick(lang, "le périmètre de l'audit ne couvre pas la sécurité.", 'the audit scope does not cover security.'), closeness: 2 } };
   }
@@ -246,7 +265,8 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   if ((APPROVAL.test(lower) || approvedBySupplier(context, lower)) && !APPROVAL_REASONABLE.test(lower)) reasons.push('auditor-approval');
   if (MUTUAL.test(lower)) reasons.push('mutual-agreement');
   // "permettre … de consulter l'ensemble des documents": documents only, when nothing on site or technical is granted.
-  if (documentary || DOC_ONLY.test(lower) || (DOCUMENT_ACCESS.test(lower) && !ON_SITE.test(lower))) reasons.push('documentary-only');
+  if (documentary || DOC_ONLY.test(lower) || (DOCUMENT_ACCESS.test(lower) && !ON_SITE.test(lower)) || (REPORT_REQUEST.test(lower) && !ON_SITE_AUDIT.test(lower)))
+    reasons.push('documentary-only');
   // A list item takes its lead-in's condition: "To the extent … fall short …, Processor agrees to: … 2. cooperate with audits".
   if (CONDITIONAL.test(lower) || (sentence.leadIn !== null && CONDITIONAL.test(sentence.leadIn))) reasons.push('conditional');
   if (EFFORTS.test(lower)) reasons.push('hedged');

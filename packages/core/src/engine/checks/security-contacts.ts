@@ -63,7 +63,7 @@ const ROLE_STEMS = /\b(?:rssi|ciso|cso|soc|csirt|cert|ssi|dpo)\b|s[ée]curit|sec
 const ALL_ROLES = new RegExp(`${SECURITY_ROLE.source}|${SUPPORT_ROLE.source}|${COMMERCIAL_ROLE.source}|${PRIVACY_ROLE.source}`, 'gu');
 
 // An address at the hospital's own domain: a label that starts with what names an establishment.
-const CLIENT_DOMAIN = /@(?:[\p{L}\d-]+\.)*(?:chu|chr|ch|ght|h[oô]pital|hopital|hospital|nhs|clinique|ehpad|ars|trust)(?:[-.])/iu;
+const CLIENT_DOMAIN = /@(?:[\p{L}\d-]+\.)*(?:chu|chr|ch[a-z]?|ght|h[oô]pital|hopital|hospital|nhs|clinique|ehpad|ars|trust)(?:[-.])/iu;
 
 /**
  * Whose contact a role mention is: "TeleCura's CISO", "RSSI du Titulaire",
@@ -82,6 +82,8 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
     if (rx(`possessive-before:${role}`, () => `${names(role)}(?:'s|’s)\\s+(?:[\\p{L}-]+\\s+){0,4}$`, 'u').test(before)) return role;
     // A row labelled by its side: "Customer – CISO …", "Établissement : RSSI …".
     if (rx(`row-label:${role}`, () => `${names(role)}\\s*[–—:|-]\\s*(?:[\\p{L}-]+\\s+){0,2}$`, 'u').test(before)) return role;
+    // "RSSI Établissement Marc Le Goff …": the role word, then the side it belongs to.
+    if (rx(`role-then-party:${role}`, () => `^\\S+\\s+(?:l'|le |la |the )?${names(role)}(?![\\p{L}])`, 'u').test(lower.slice(roleAt))) return role;
     // A row that opens with its side and lost its cell separators (RTF, PDF): "CHU RSSI, Mme … 01 …".
     if (rx(`row-start:${role}`, () => `^\\s*(?:l'|le |la |les |the )?${names(role)}\\s+$`, 'u').test(lower.slice(0, roleAt))) return role;
     if (rx(`of-party-after:${role}`, () => `^(?:(?!charg|recev|receiv|\\bqui\\b|\\bwho\\b|\\bthat\\b|\\bpour\\b|\\bto\\b|\\bfor\\b)[^,;(|]){0,80}?\\b(?:du|de l'|de la|des|of the|of|côté)\\s*(?:l'|le|la|the)?\\s*${names(role)}`, 'u').test(after)) return role;
