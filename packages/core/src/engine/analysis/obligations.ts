@@ -51,6 +51,15 @@ export function isNegated(before: string, lang: 'fr' | 'en' | 'any' = 'any'): bo
   return false;
 }
 
+/**
+ * French negation wraps the verb: "il ne les communique pas". True when `ne`/`n'` stands just before the verb
+ * that runs from `start` and "pas", "jamais", "point", "nullement" or "aucunement" right after it.
+ */
+export function frenchNegationAround(lower: string, start: number): boolean {
+  if (!/\b(?:ne|n')\s*(?:(?:les|le|la|l'|lui|leur|leurs|en|y|se|s')\s*){0,2}$/u.test(lower.slice(Math.max(0, start - 30), start))) return false;
+  return /^[\p{L}'’-]*\s+(?:pas|jamais|point|nullement|aucunement|plus)\b/u.test(lower.slice(start, start + 40));
+}
+
 function roleOfMention(mention: string, lexicon: PartyLexicon): BoundRole {
   const m = mention.toLowerCase().replace(/^(?:(?:le|la|les|the|au|aux|du|des|à la)\s+|l'|à l')/u, '').trim();
   if (lexicon.supplier.includes(m)) return 'supplier';

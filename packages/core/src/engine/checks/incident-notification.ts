@@ -62,6 +62,10 @@ const CLOCK_PHRASE =
 const WAITS_FOR_ANALYSIS =
   /(?:apr[èe]s|d[èe]s|after|following|upon|once|[àa] l'issue d[eu]|at the end of)\s+(?:(?:la|sa|son|l'|the|its|their)\s*)?(?:confirmation|qualification|validation|(?:fin|conclusion) de (?:l'|son |sa )?(?:analyse|investigation|enqu[êe]te)|analyse|investigation|enqu[êe]te|diagnostic|completion of|determination|verification)|(?:has|have) (?:been )?(?:confirmed|determined|qualified|investigated|verified)|(?:a|aura|avoir) (?:confirm[ée]|qualifi[ée]|valid[ée])|(?:confirm[ée]e?|qualifi[ée]e?) (?:comme|en tant qu)|confirmed (?:as|to be)|qualified as/iu;
 
+const CONFIRMED_ONLY = lowered(
+  /(?:ait|a|ont|aura|auront|aient) [ée]t[ée] (?:confirm|qualifi|valid|av[ée]r)\p{L}*|(?:has|have) been (?:confirmed|verified|validated)|\b(?:confirmed|verified|validated)\s+(?:security\s+)?(?:incidents?|breach(?:es)?)(?!\s+or\s+(?:suspected|potential))|incidents?\s+(?:de\s+s[ée]curit[ée]\s+)?(?:av[ée]r[ée]s?|confirm[ée]s?)(?!\s+ou\s+(?:suspect|potentiel|pr[ée]sum))/iu,
+);
+
 // Severity tiers: the labels of a delay-by-severity list.
 const TIER = /s[ée]v[ée]rit[ée]|severity|priorit[ée]|priority|niveau \d|level \d|\bp[1-4]\b|cat[ée]gorie|critiques?|critical|majeurs?|major|mineurs?|minor|(?:all|any|tout|toute|tous les) (?:other|autres?)|autres incidents/iu;
 
@@ -178,7 +182,7 @@ interface Trigger {
 
 // A bare participle ("un préavis … notifié par courriel") describes a thing; it binds nobody.
 // The stems of every NOTIFY form, as plain literals: most sentences are rejected without running NOTIFY.
-const NOTIFY_STEMS = /notif|intimat|inform|avert|alert|signal|pr[ée]v[ei]n|d[ée]clar|connaissance|remont|notice|report|advis|avis|tell/u;
+const NOTIFY_STEMS = /notif|intimat|inform|avert|alert|signal|pr[ée]v(?:ie|e|i)n|d[ée]clar|connaissance|remont|notice|report|advis|avis|tell/u;
 const NOTIFY_STEMS_ALL = new RegExp(NOTIFY_STEMS.source, 'g');
 const PARTICIPLE = lowered(/^(?:notifiée?s?|informée?s?|signalée?s?|notified|informed|reported|advised)$/iu);
 const AUXILIARY_BEFORE = lowered(/(?:\b(?:est|sont|soit|soient|sera|seront|serait|être|etre|été|ete|étant|etant|is|are|be|been|being|was|were)\s+(?:\p{L}+\s+){0,2})$/iu);
@@ -377,7 +381,8 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
     reasons.push('no-figure');
   }
 
-  if (clockStartsLate(text, chosen)) reasons.push('clock-at-confirmation');
+  // "of confirmed Security Incidents", "pour autant que l'incident ait été confirmé": suspected ones wait.
+  if (clockStartsLate(text, chosen) || CONFIRMED_ONLY.test(lower)) reasons.push('clock-at-confirmation');
   if (DISCRETION.test(lower)) reasons.push('discretionary');
   if (SCOPE_EXCLUSION.test(lower.slice(first)) || narrowedByDefinition(analysis, lower) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
   if (EFFORTS.test(lower)) reasons.push('hedged');

@@ -1,6 +1,6 @@
 import { findDurations, type DurationMention } from '../../language/durations.js';
-import { EFFORTS, OPTION_CONDITION, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_PERIOD } from '../../language/hedges.js';
-import { isNegated, whoIsBound } from '../analysis/obligations.js';
+import { DISCRETION, EFFORTS, OPTION_CONDITION, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_PERIOD } from '../../language/hedges.js';
+import { frenchNegationAround, isNegated, whoIsBound } from '../analysis/obligations.js';
 import { lowered } from '../../language/lowered.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
 import { decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
@@ -238,9 +238,11 @@ export const logRetention: Check = (context) => {
         HANDING_OVER.test(m[0]) &&
         !breachClause &&
         !BREACH_DEADLINE.test(s.lower.slice(m.index! + m[0].length)) &&
-        isNegated(s.lower.slice(0, m.index), analysis.languageOf(s)),
+        (isNegated(s.lower.slice(0, m.index), analysis.languageOf(s)) || frenchNegationAround(s.lower, m.index!)),
     );
-    return { negated: internalOnly || withheld };
+    // "may be provided to the Customer at the Supplier's discretion": a favour, not a right.
+    const discretionary = mentions.some((m) => HANDING_OVER.test(m[0])) && DISCRETION.test(s.lower);
+    return { negated: internalOnly || withheld || discretionary };
   };
   const statements = logSentences.map(availabilityStated).filter((x) => x !== null);
   const availability = statements.length > 0 && !statements.some((x) => x.negated);
