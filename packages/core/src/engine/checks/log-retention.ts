@@ -4,7 +4,7 @@ import { frenchNegationAround, isNegated, whoIsBound } from '../analysis/obligat
 import { lowered } from '../../language/lowered.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
 import { decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
-import type { Sentence } from '../analysis/sentences.js';
+import { lowerSameLength, type Sentence } from '../analysis/sentences.js';
 
 /**
  * log-retention: the supplier keeps security, access and administration logs
@@ -14,7 +14,7 @@ import type { Sentence } from '../analysis/sentences.js';
 
 const LOGS =
   lowered(/\bjournaux\b|\bjournal (?:des|d'|de )(?:acc[èe]s|connexions?|[ée]v[ée]nements|audit|s[ée]curit[ée]|administration|activit[ée])|journalisation|\blogs?\b|fichiers? (?:de )?logs?|traces? (?:d'acc[èe]s|de connexion|techniques|informatiques|d'audit|d'activit[ée]|de s[ée]curit[ée]|des (?:acc[èe]s|connexions|actions|op[ée]rations))|tra[çc]abilit[ée] des (?:acc[èe]s|actions|connexions)|pistes? d'audit|historiques? des (?:acc[èe]s|connexions|actions)|audit (?:trails?|logs?)|event logs?|access logs?|security logs?|logging records|log (?:files?|data|records)|\btraces\b|\blogging\b|(?:connection|session|access|remote[- ]access) (?:reports?|records?|recordings?|histor(?:y|ies))|rapports? de (?:connexion|session)|journalis\p{L}*|fichiers? de traces?|\bsiem\b|(?:authentication|login|log-in|sign-in|access) events?|[ée]v[ée]nements? (?:d'authentification|de connexion|d'acc[èe]s)|\brecords? of (?:the |all |each |every )?(?:remote |user |administrat\p{L}* |privileged )?(?:sessions?|connections?|access(?:es)?|log-?ins?)|relev[ée]s? des (?:connexions|sessions|acc[èe]s)|enregistrements? des (?:sessions|connexions|acc[èe]s)|\brecord(?:s|ed|ing)? (?:all |every |each |the )?(?:remote |user |users' |administrative |privileged )?(?:sessions?|connections?|log-?ins?|access(?:es)? to|administrative actions?|privileged actions?|admin(?:istrator)?(?:'s|s')? actions?)|enregistr\p{L}* (?:les |toutes les |l'ensemble des )?(?:connexions|sessions|actions d'administration|op[ée]rations d'administration|acc[èe]s)/iu);
-const NOT_LOGS = lowered(/journal officiel|official journal|journal of the european|log-?in\b|login|logging (?:in|on|into)\b/iu);
+const NOT_LOGS = lowered(/journa(?:l|ux) de bord|carnets? de bord|log ?books?|journal officiel|official journal|journal of the european|log-?in\b|login|logging (?:in|on|into)\b/iu);
 const RETAIN =
   lowered(/\bconserv\p{L}*|\bgard\p{L}*|\barchiv\p{L}*|\bstock\p{L}*|\bmaint(?:ain|ien)\p{L}*|\bretain\p{L}*|\bretention\b|\bkeep\p{L}*|\bkept\b|\bstor(?:e|ed|es|ing|age)\b|\bpreserv\p{L}*|\bhold\p{L}*|\bdur[ée]e de conservation|\bpurg\p{L}*|\bsupprim\p{L}*|\bdelet\p{L}*|\beffac\p{L}*/iu);
 const AVAILABLE =
@@ -116,7 +116,19 @@ function read(context: CheckContext, sentence: Sentence, clause: string): { cand
   const negated = isNegated(lower.slice(0, retain.index + retain[0].length + 10), lang);
   const reasons: string[] = [];
   let chosen: DurationMention | null = null;
-  const concrete = durations.filter((d) => !d.placeholder && d.months !== null);
+  let concrete = durations.filter((d) => !d.placeholder && d.months !== null);
+  // "conserve les données de santé pendant 20 ans et les journaux pendant 3 mois", "Backups are retained for 12
+  // months and logs of backup jobs for 30 days": a period whose nearest object before it is other data is not the
+  // logs'. Keep the periods the logs govern, when there are any.
+  const ofLogs = concrete.filter((d) => {
+    const before = lowerSameLength(text.slice(Math.max(0, d.start - 120), d.start));
+    const logs = [...before.matchAll(LOGS_ALL)].map((m) => m.index!);
+    const lastLog = Math.max(-1, ...logs);
+    // "logs of backup jobs": data named right after a log word says which logs.
+    const lastOther = Math.max(-1, ...[...before.matchAll(OTHER_DATA)].map((m) => m.index!).filter((o) => !logs.some((l) => o > l && o - l < 25)));
+    return lastLog > lastOther;
+  });
+  if (ofLogs.length && ofLogs.length < concrete.length) concrete = ofLogs;
   if (concrete.length) {
     // The retention is the longest floor or plain period; a ceiling is a maximum.
     chosen = concrete.reduce((a, b) => (a.months! >= b.months! ? a : b));
@@ -154,6 +166,8 @@ function read(context: CheckContext, sentence: Sentence, clause: string): { cand
 }
 
 const LOG_LABEL = /^\s*(?:[-–•*]\s*)?(?:logs?|journaux|traces|journalisation|audit (?:trails?|logs?))\b[^:.;]{0,60}:\s*/u;
+// Data that is not logs, kept for its own period: backups, health records, invoices, content.
+const OTHER_DATA = /sauvegardes?|backups?|donn[ée]es (?:de sant[ée]|m[ée]dicales|personnelles|du client|de l'[ée]tablissement|patients?)|dossiers?|health records?|medical records?|factures?|invoices?|customer (?:data|content)|contenus?|archives? (?:m[ée]dicales|papier)|images?|recordings?|enregistrements? (?:vid[ée]o|audio)/gu;
 const LOGS_ALL = new RegExp(LOGS.source, `${LOGS.flags.replace('g', '')}g`);
 const OTHER_PERIOD_ALL = new RegExp(OTHER_PERIOD.source, `${OTHER_PERIOD.flags.replace('g', '')}g`);
 const RETAINED_DATA_ALL = new RegExp(RETAINED_DATA.source, `${RETAINED_DATA.flags.replace('g', '')}g`);
