@@ -383,7 +383,9 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
 
   // "of confirmed Security Incidents", "pour autant que l'incident ait été confirmé": suspected ones wait.
   if (clockStartsLate(text, chosen) || CONFIRMED_ONLY.test(lower)) reasons.push('clock-at-confirmation');
-  if (DISCRETION.test(lower)) reasons.push('discretionary');
+  // "Supplier may notify …", "le Titulaire peut informer …": a permission, not a duty.
+  const permissive = /\b(?:may|might|can|peut|pourra|peuvent|pourront)\s+(?:,?\s*(?:at its (?:sole )?option|[àa] sa convenance)\s*,?\s+)?(?:\p{L}+\s+){0,1}$/u.test(lower.slice(Math.max(0, first - 40), first));
+  if (DISCRETION.test(lower) || permissive) reasons.push('discretionary');
   if (SCOPE_EXCLUSION.test(lower.slice(first)) || narrowedByDefinition(analysis, lower) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (OPTION_CONDITION.test(lower)) reasons.push('conditional');
