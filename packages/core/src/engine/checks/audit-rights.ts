@@ -50,6 +50,12 @@ function labelledAuditor(parties: DocumentAnalysis['parties'], lower: string): '
   if (!m) return null;
   return parties.client.includes(m[1]!) ? 'client' : parties.supplier.includes(m[1]!) ? 'supplier' : null;
 }
+// The supplier picks the auditor or can put the audit off: "conducted by the Supplier's usual certification body",
+// "the Supplier may postpone any audit".
+const SUPPLIER_CONTROLS_AUDIT =
+  /(?:by|par) (?:the )?(?:supplier|provider|vendor|contractor|processor)(?:'s|’s) (?:usual |own |regular |current )?(?:certification body|certifying body|auditors?|audit firm)|(?:par )?l'organisme (?:certificateur|de certification) (?:habituel )?(?:du|de l') ?(?:titulaire|prestataire|fournisseur|[ée]diteur|h[ée]bergeur)|(?:supplier|provider|vendor|contractor|processor|titulaire|prestataire|fournisseur|[ée]diteur|h[ée]bergeur) (?:may|can|peut|pourra) (?:postpone|defer|delay|reschedule|reporter|diff[ée]rer|ajourner)/u;
+const REMOTE_ONLY =
+  /(?:audits?|l'audit|les audits|inspections?)[^.;]{0,40}(?:conducted|carried out|performed|r[ée]alis[ée]e?s?|men[ée]e?s?|effectu[ée]e?s?|se d[ée]roule(?:nt)?)\s+(?:exclusively |only |solely |uniquement |exclusivement )?(?:remotely|[àa] distance|off-site|on a remote basis)|(?:supplier|provider|vendor|contractor|titulaire|prestataire|fournisseur|[ée]diteur|h[ée]bergeur) (?:may|can|peut|pourra) (?:refuse|deny|refuser|interdire) (?:l'|the )?(?:acc[èe]s|access)(?: to)? (?:[àa] |aux? )?(?:ses |its |their |les )?(?:locaux|premises|sites?|centres? de donn[ée]es|data cent(?:re|er)s?|facilities|installations)/u;
 const AUDIT_LABEL = /^\s*(?:[-–•*]\s*)?(?:droits? d'|rights? (?:of|to) )?audits?(?: de s[ée]curit[ée]| de la s[ée]curit[ée]| rights?| s[ée]curit[ée])?\s*:\s*/u;
 const BY_AUTHORITY =
   /^\s*(?:by|par|de)\s+(?:the |any |les? |la |l'|des |toute )?(?:[\p{L}-]+\s+){0,4}?(?:authorit(?:y|ies)|autorit[ée]s?|regulators?|agenc(?:y|ies)|agences?|inspectorates?|inspecteurs?|services? (?:v[ée]t[ée]rinaires|de l'[ée]tat|d[ée]concentr[ée]s)|ministr(?:y|ies)|minist[èe]res?)(?![\p{L}])/u;
@@ -262,7 +268,9 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   const notice = noticeDays(text, textLang);
   const maxNotice = rule.thresholds.maxNoticeDays ?? 30;
   if (notice && notice.days > maxNotice) reasons.push('long-notice');
-  if ((APPROVAL.test(lower) || approvedBySupplier(context, lower)) && !APPROVAL_REASONABLE.test(lower)) reasons.push('auditor-approval');
+  if (((APPROVAL.test(lower) || approvedBySupplier(context, lower)) && !APPROVAL_REASONABLE.test(lower)) || SUPPLIER_CONTROLS_AUDIT.test(lower)) reasons.push('auditor-approval');
+  // "audits shall be conducted remotely", "le Titulaire peut refuser l'accès à ses centres de données": nothing on site.
+  if (REMOTE_ONLY.test(lower)) reasons.push('documentary-only');
   if (MUTUAL.test(lower)) reasons.push('mutual-agreement');
   // "permettre … de consulter l'ensemble des documents": documents only, when nothing on site or technical is granted.
   // "review the Supplier's security documentation", "assess … by means of a questionnaire": a desk review unless on site.
@@ -330,7 +338,8 @@ export const auditRights: Check = (context) => {
     if (FREQUENCY_TWO_PLUS.test(sectionText) || intervalMonths(sectionText, analysis.languageOfText(sectionText, c.sentence.start)) > (context.rule.thresholds.maxIntervalMonths ?? 12)) more.push('infrequent');
     if (MUTUAL.test(sectionText)) more.push('mutual-agreement');
     if (CONDITIONAL.test(sectionText)) more.push('conditional');
-    if (DOC_ONLY.test(sectionText)) more.push('documentary-only');
+    if (DOC_ONLY.test(sectionText) || REMOTE_ONLY.test(sectionText)) more.push('documentary-only');
+    if (SUPPLIER_CONTROLS_AUDIT.test(sectionText)) more.push('auditor-approval');
     if (APPROVAL.test(sectionText) && !APPROVAL_REASONABLE.test(sectionText)) more.push('auditor-approval');
     const notice = noticeDays(sectionText, analysis.languageOfText(sectionText, c.sentence.start));
     if (notice && notice.days > (context.rule.thresholds.maxNoticeDays ?? 30)) more.push('long-notice');
