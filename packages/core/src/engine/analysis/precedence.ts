@@ -100,7 +100,7 @@ function supersedeQuotedOriginals(lower: string, sentences: readonly Sentence[],
 
 function numberMatches(section: Section, article: string): boolean {
   if (!section.number) return false;
-  return section.number === article && (section.kind === 'article' || section.kind === 'clause');
+  return section.number.toLowerCase() === article.toLowerCase() && (section.kind === 'article' || section.kind === 'clause');
 }
 
 export function findSupersessions(doc: ContractDocument, lower: string = lowerSameLength(doc.text), sentences: readonly Sentence[] = []): Supersession[] {
@@ -136,7 +136,7 @@ export function findSupersessions(doc: ContractDocument, lower: string = lowerSa
     for (const label of labels) derogate(label, by);
   }
   function derogate(label: string, by: number): void {
-    const section = doc.sections.find((x) => x.start < by && x.number !== null && x.number !== undefined && x.number.toLowerCase() === label && (x.kind === 'article' || x.kind === 'clause'));
+    const section = doc.sections.find((x) => x.start < by && numberMatches(x, label));
     const range = section ? { start: section.start, end: Math.min(section.end, by) } : labelledParagraph(sentences, label, by);
     // Not the derogating clause itself ("7.2 Notwithstanding clause 7 …" sits inside what it names).
     if (!range || (by >= range.start && by < range.end)) return;

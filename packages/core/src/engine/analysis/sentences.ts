@@ -50,6 +50,13 @@ export function lowerSameLength(text: string): string {
 }
 
 /** Sentence boundaries inside one line, as [start, end) offsets relative to the line. */
+// The label a clause opens with: "6.2", "A3.3", "E4 –", "B)".
+const LABEL = String.raw`(?:\p{L}?\d[\d.]*\p{L}?\s*[–—:.)-]?\s+|\p{L}\d*\s*[–—:.)-]\s+)`;
+// A title's label and dash, removed before counting its words.
+const TITLE_LABEL = new RegExp(`^${LABEL}?[–—-]?\\s*`, 'u');
+// A run-in title: a label, at most three words and a full stop, then more text.
+const RUN_IN_TITLE = new RegExp(String.raw`^\s*${LABEL}?(?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+\.\s+(?=\S)`, 'u');
+
 export function splitLine(line: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let from = 0;
@@ -78,7 +85,7 @@ export function splitLine(line: string): Array<[number, number]> {
   for (const span of spans) {
     const previous = merged[merged.length - 1];
     // Words of the title after its label: "E4 – Interlocuteur sécurité." is a two-word title.
-    const title = line.slice(previous?.[0] ?? 0, previous?.[1] ?? 0).trim().replace(/^(?:\p{L}?\d[\d.]*\p{L}?\s*[–—:.)-]?\s+|\p{L}\s*[–—:.)]\s+)?[–—-]?\s*/u, '');
+    const title = line.slice(previous?.[0] ?? 0, previous?.[1] ?? 0).trim().replace(TITLE_LABEL, '');
     if (previous && title.split(/\s+/).length <= 3) previous[1] = span[1];
     else merged.push([span[0], span[1]]);
   }
@@ -90,7 +97,7 @@ export function splitLine(line: string): Array<[number, number]> {
  * names the topic, it is not the clause's verb. At most three words (after a label), then a full stop and more text.
  */
 export function runInTitleEnd(lower: string): number {
-  const m = /^\s*(?:[a-z]?\d[\d.]*[a-z]?\s*[–—:.)-]?\s+|[a-z]\d*\s*[–—:.)-]\s+)?(?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+\.\s+(?=\S)/u.exec(lower);
+  const m = RUN_IN_TITLE.exec(lower);
   return m ? m[0].length : 0;
 }
 
