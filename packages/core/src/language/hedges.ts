@@ -36,3 +36,12 @@ export const PLACEHOLDER = lowered(/\[(?:[àa] compl[ée]ter|[àa] d[ée]finir|[
 // souscrit l'Option Sécurité+", "provided Customer has purchased the Premium Support plan", "for Enterprise customers".
 export const OPTION_CONDITION =
   lowered(/(?:[àa] condition que|pourvu que|sous r[ée]serve que|d[èe]s lors que|pour autant que|\bsi\b|lorsque|provided(?: that)?|on condition that|subject to|\bif\b|\bwhere\b|\bonly\b)\s+(?:the |l'|le |la |les )?(?:[\p{L}+'’-]+\s+){0,3}?(?:ait |a |aura |has |have |had )?(?:souscrit|subscribed|purchased|ordered|command[ée]|acquis|opted|elected|choisi|paid for|selected|contracted for)\b|(?:pour|for) (?:les |the )?(?:clients?|customers?|[ée]tablissements?) (?:ayant souscrit|who (?:have )?(?:subscribed|purchased)|on the (?:[\p{L}+-]+ )?(?:plan|tier|edition))|(?:option|offre|plan|tier|edition|[ée]dition|pack) (?:s[ée]curit[ée]\+?|security\+?|premium|enterprise|gold|platinum)\s*(?:\+\s*)?(?:souscrite?|subscribed|purchased|only|uniquement|seulement)/iu);
+
+/**
+ * The value of a labelled list line says there is nothing: "Audit : N/A", "• Logs: –", "Journaux : néant".
+ * `afterLabel` is the lower-cased text after the label's colon; only its first clause is read.
+ */
+export function statesNone(afterLabel: string): boolean {
+  const value = afterLabel.split(/[.;]/u)[0]!;
+  return /^\s*(?:n\/?a|néant|neant|sans objet|aucun|none|no|non|not applicable|tbd|[-–—])?\s*$/u.test(value);
+}

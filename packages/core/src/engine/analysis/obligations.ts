@@ -52,6 +52,13 @@ export function isNegated(before: string, lang: 'fr' | 'en' | 'any' = 'any'): bo
 }
 
 /**
+ * "Exigences de l'Établissement", "Customer's requirements of": a heading that names what one party asks of the
+ * other, so the party it names is not the one bound. The source is shared by the contacts check.
+ */
+export const REQUIREMENTS_OF = String.raw`(?:exigences?|requirements?|attentes|expectations|demandes|requests?|prescriptions)\s+(?:de\s+(?:la\s+|l'|le\s+)?|du\s+|des\s+|of\s+(?:the\s+)?)?`;
+const REQUIREMENTS_OF_END = new RegExp(`${REQUIREMENTS_OF}\\s*$`, 'u');
+
+/**
  * French negation wraps the verb: "il ne les communique pas". True when `ne`/`n'` stands just before the verb
  * that runs from `start` and "pas", "jamais", "point", "nullement" or "aucunement" right after it.
  */
@@ -60,7 +67,8 @@ export function frenchNegationAround(lower: string, start: number): boolean {
   return /^[\p{L}'’-]*\s+(?:pas|jamais|point|nullement|aucunement|plus)\b/u.test(lower.slice(start, start + 40));
 }
 
-function roleOfMention(mention: string, lexicon: PartyLexicon): BoundRole {
+/** The role a party mention stands for ("l'Établissement" → client). */
+export function roleOfMention(mention: string, lexicon: PartyLexicon): BoundRole {
   const m = mention.toLowerCase().replace(/^(?:(?:le|la|les|the|au|aux|du|des|à la)\s+|l'|à l')/u, '').trim();
   if (lexicon.supplier.includes(m)) return 'supplier';
   if (lexicon.client.includes(m)) return 'client';
@@ -190,7 +198,7 @@ export function whoIsBound(
     const heading = options.sectionHeading.toLowerCase();
     const ms = mentions(heading, lexicon);
     // "Obligations du Titulaire" binds the Titulaire; "Exigences de l'Établissement" are what the client asks of the other.
-    if (ms.length === 1 && !/(?:exigences?|requirements?|attentes|expectations|demandes|requests?|prescriptions)\s+(?:de\s+(?:la\s+|l'|le\s+)?|du\s+|des\s+|of\s+(?:the\s+)?)?\s*$/u.test(heading.slice(0, ms[0]!.index))) return { role: ms[0]!.role, via: 'section' };
+    if (ms.length === 1 && !REQUIREMENTS_OF_END.test(heading.slice(0, ms[0]!.index))) return { role: ms[0]!.role, via: 'section' };
   }
   return { role: 'unknown', via: 'none' };
 }

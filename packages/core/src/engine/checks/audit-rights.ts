@@ -1,7 +1,7 @@
 import type { DocumentAnalysis } from '../analysis/analyse.js';
 import { findDurations } from '../../language/durations.js';
-import { EFFORTS, PLACEHOLDER } from '../../language/hedges.js';
-import { whoIsBound, isNegated } from '../analysis/obligations.js';
+import { EFFORTS, PLACEHOLDER, statesNone } from '../../language/hedges.js';
+import { isNegated, roleOfMention, whoIsBound } from '../analysis/obligations.js';
 import { allPartiesPattern, namesPattern } from '../analysis/parties.js';
 import { ownedRegex } from '../analysis/regex-cache.js';
 import type { Sentence } from '../analysis/sentences.js';
@@ -47,8 +47,8 @@ const ON_SITE_AUDIT = /(?:audit|inspect|contr[ôo]l|visit|test)\p{L}*\s+(?:[\p{L
 /** "Audit : annuel, par l'Établissement ou un auditeur mandaté": the party a labelled line names with "par"/"by". */
 function labelledAuditor(parties: DocumentAnalysis['parties'], lower: string): 'client' | 'supplier' | null {
   const m = ownedRegex(parties, 'audit:label-agent', () => `\\b(?:par|by)\\s+(?:l'|le |la |les |the )?(${allPartiesPattern(parties)})`, 'u').exec(lower);
-  if (!m) return null;
-  return parties.client.includes(m[1]!) ? 'client' : parties.supplier.includes(m[1]!) ? 'supplier' : null;
+  const role = m ? roleOfMention(m[1]!, parties) : null;
+  return role === 'client' || role === 'supplier' ? role : null;
 }
 // The supplier picks the auditor or can put the audit off: "conducted by the Supplier's usual certification body",
 // "the Supplier may postpone any audit".
@@ -188,7 +188,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   const documentary = DOCUMENTARY_CHECK.test(audit[0]) && (!/v[ée]rifi|verify/u.test(audit[0]) || !ON_SITE.test(lower));
   // "• Audit : annuel, sur site, préavis 15 j": a labelled line states the regime; "Audit : N/A" states none.
   const labelled = AUDIT_LABEL.exec(lower);
-  if (labelled && /^\s*(?:n\/?a|néant|neant|sans objet|aucun|none|non|no|not applicable|tbd|-)?\s*[.;]?\s*$/u.test(lower.slice(labelled[0].length, labelled[0].length + 20).replace(/[.;].*$/u, ''))) return {};
+  if (labelled && statesNone(lower.slice(labelled[0].length))) return {};
   if (waived || (!RIGHT.test(lower) && !AUDITS_HAPPEN.test(lower) && !documentary && !labelled)) {
     // A clause that gives the right up for documents ("la transmission des certificats tient lieu de tout audit"),
     // whoever its subject, still tells the reviewer where the audit went.

@@ -5,7 +5,7 @@ import { decide, judged, followers, pick, type Candidate, type NearMiss } from '
 import { namesPattern } from '../analysis/parties.js';
 import { lowered } from '../../language/lowered.js';
 import { ownedRegex } from '../analysis/regex-cache.js';
-import { whoIsBound } from '../analysis/obligations.js';
+import { REQUIREMENTS_OF, whoIsBound } from '../analysis/obligations.js';
 
 /**
  * security-contacts: the supplier's security contact is identified before the
@@ -114,7 +114,7 @@ function ownerOf(context: CheckContext, sentence: Sentence, roleAt: number, tabl
     if (bound.role === 'supplier' || bound.role === 'client') return bound.role;
   }
   // "Exigences de l'Établissement" are what the client asks of the supplier: the heading names no owner.
-  const heading = tableHeading.toLowerCase().replace(/(?:exigences?|requirements?|attentes|expectations|prescriptions)\s+(?:de\s+(?:la\s+|l'|le\s+)?|du\s+|des\s+|of\s+(?:the\s+)?)?[^,;:>]*/gu, '');
+  const heading = tableHeading.toLowerCase().replace(REQUIREMENTS_HEADING, '');
   if (rx('heading-of-client', () => `\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('client')}`, 'u').test(heading) || rx('heading-client-possessive', () => `${names('client')}(?:'s|’s)`, 'u').test(heading)) return 'client';
   if (rx('heading-of-supplier', () => `\\b(?:du|de l'|de la|des|of the|of|for the|for)\\s*(?:l'|le|la|the)?\\s*${names('supplier')}`, 'u').test(heading) || rx('heading-supplier-possessive', () => `${names('supplier')}(?:'s|’s)`, 'u').test(heading)) return 'supplier';
   // "Le Prestataire désigne un RSSI": the designating party ("Customer may contact the desk" names no owner).
@@ -152,6 +152,7 @@ function roleWindow(text: string, lower: string, roleAt: number, roleEnd: number
 
 // Every word the role patterns start from (ROLE_STEMS covers SECURITY_ROLE and PRIVACY_ROLE), for one scan of the document.
 const ANY_ROLE_WORD = new RegExp(`${ROLE_STEMS.source}|${SUPPORT_ROLE.source}|${COMMERCIAL_ROLE.source}`, 'g');
+const REQUIREMENTS_HEADING = new RegExp(`${REQUIREMENTS_OF}[^,;:>]*`, 'gu');
 const CONTACTS_HEADING = /contacts?|interlocuteurs?|correspondants?|points? de contact|escalad/u;
 const SECURITY_HEADING = /s[ée]curit|security|incident|crise|crisis|ssi|cyber/u;
 
