@@ -111,20 +111,27 @@ function supersedeOtherLanguageVersion(doc: ContractDocument, lower: string, sen
   // The outermost parts (articles, annexes) and the languages their sentences are written in.
   const parts = doc.sections.filter((s) => s.parent === null || s.parent < 0 || doc.sections[s.parent]!.end - doc.sections[s.parent]!.start > doc.text.length * 0.9);
   for (const part of parts) {
-    const inside = sentences.filter((s) => s.start >= part.start && s.start < part.end && !s.heading);
-    const languageOf = (s: Sentence) => voteLanguage(s.lower);
-    const tally = { fr: 0, en: 0 } as Record<Language, number>;
-    for (const s of inside) {
-      const l = languageOf(s);
-      if (l) tally[l]++;
-    }
+    const inside = sentences.filter((s) => s.start >= part.start && s.start < part.end && !s.heading).map((s) => ({ s, language: voteLanguage(s.lower) }));
     const other: Language = prevailing === 'fr' ? 'en' : 'fr';
-    if (tally[prevailing] < 2 || tally[other] < 2) continue;
-    for (const s of inside) {
-      if (languageOf(s) !== other || out.some((o) => s.start >= o.start && s.start < o.end)) continue;
+    const count = (l: Language) => inside.filter((x) => x.language === l).length;
+    if (count(prevailing) < 2 || count(other) < 2) continue;
+    for (const { s, language } of inside) {
+      if (language !== other || out.some((o) => s.start >= o.start && s.start < o.end)) continue;
       out.push({ start: s.start, end: s.end, article: m[0], by: m.index, kind: 'non-binding' });
     }
   }
+}
+
+// The global (`g`) twin of a pattern the checks keep without the flag, compiled once for every document.
+const globalForms = new WeakMap<RegExp, RegExp>();
+function globalForm(pattern: RegExp): RegExp {
+  if (pattern.global) return pattern;
+  let twin = globalForms.get(pattern);
+  if (!twin) {
+    twin = new RegExp(pattern.source, `${pattern.flags}g`);
+    globalForms.set(pattern, twin);
+  }
+  return twin;
 }
 
 export function analyse(doc: ContractDocument): DocumentAnalysis {
@@ -183,7 +190,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     let flags = scans.get(pattern);
     if (flags) return flags;
     flags = new Uint8Array(sentences.length);
-    const global = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+    const global = globalForm(pattern);
     global.lastIndex = 0;
     let i = 0;
     let m: RegExpExecArray | null;

@@ -44,8 +44,6 @@ const OTHER_OBLIGATION = lowered(
 const SUPPORT_CONTEXT =
   lowered(/\bgt[ir]\b|garantie de temps|d[ée]lai d'intervention|temps d'intervention|intervention sur site|d[ée]lai de (?:r[ée]tablissement|r[ée]solution|correction|prise en charge)|r[ée]paration|panne|dysfonctionnement|anomalie|ticket|hotline|support|response time|resolution time|repair|fault|on-site|service desk|helpdesk|maintenance/iu);
 
-const SUPPORT_CONTEXT_ALL = new RegExp(SUPPORT_CONTEXT.source, `${SUPPORT_CONTEXT.flags}g`);
-
 // Notices to authorities are the controller's duty, not a notice to the client.
 const AUTHORITY_RECIPIENT =
   /^\S+\s+(?:(?:sans d[ée]lai|imm[ée]diatement|promptly|without undue delay)\s+)?(?:[àa]|aux?|to)\s+(?:l'|la|le|les|the)?\s*(?:cnil|ars\b|agence r[ée]gionale|anssi|cert[ -]sant[ée]|autorit[ée]s?|ico\b|information commissioner|supervisory authorit|competent authorit|regulator|police|law enforcement|agence nationale|ansm\b|haute autorit[ée]|minist[èe]re|pr[ée]fe|procureur|ncsc\b|mhra\b|fda\b)/iu;
@@ -183,7 +181,6 @@ interface Trigger {
 // A bare participle ("un préavis … notifié par courriel") describes a thing; it binds nobody.
 // The stems of every NOTIFY form, as plain literals: most sentences are rejected without running NOTIFY.
 const NOTIFY_STEMS = /notif|intimat|inform|avert|alert|signal|pr[ée]v(?:ie|e|i)n|d[ée]clar|connaissance|remont|notice|report|advis|avis|tell/u;
-const NOTIFY_STEMS_ALL = new RegExp(NOTIFY_STEMS.source, 'g');
 const PARTICIPLE = lowered(/^(?:notifiée?s?|informée?s?|signalée?s?|notified|informed|reported|advised)$/iu);
 const AUXILIARY_BEFORE = lowered(/(?:\b(?:est|sont|soit|soient|sera|seront|serait|être|etre|été|ete|étant|etant|is|are|be|been|being|was|were)\s+(?:\p{L}+\s+){0,2})$/iu);
 // Things a passive notice is about when it is not an incident ("toute modification … étant notifiée").
@@ -417,7 +414,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
 function readings(analysis: DocumentAnalysis): Reading[] {
   const out: Reading[] = [];
   // triggers() needs a NOTIFY_STEMS word: one scan of the document finds the sentences that have one.
-  const mentions = analysis.sentencesWith(NOTIFY_STEMS_ALL);
+  const mentions = analysis.sentencesWith(NOTIFY_STEMS);
   for (const sentence of analysis.sentences) {
     if (!mentions[sentence.index]) continue;
     if (analysis.isDefinition(sentence)) continue;
@@ -460,7 +457,7 @@ export const incidentNotification: Check = (context) => {
   }
   // Durations that look like a notification delay but sit in a support or repair clause.
   if (nearMisses.length === 0) {
-    const support = context.analysis.sentencesWith(SUPPORT_CONTEXT_ALL);
+    const support = context.analysis.sentencesWith(SUPPORT_CONTEXT);
     for (const sentence of context.analysis.sentences) {
       if (!support[sentence.index] || !SUPPORT_CONTEXT.test(sentence.lower)) continue;
       const d = findDurations(sentence.text, context.analysis.languageOf(sentence)).find((x) => x.hours !== null && x.hours <= 72);

@@ -1,5 +1,5 @@
 import { findDurations, type DurationMention } from '../../language/durations.js';
-import { DISCRETION, EFFORTS, OPTION_CONDITION, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_PERIOD } from '../../language/hedges.js';
+import { DISCRETION, EFFORTS, OPTION_CONDITION, PLACEHOLDER, SCOPE_EXCLUSION, statesNone, VAGUE_PERIOD } from '../../language/hedges.js';
 import { frenchNegationAround, isNegated, whoIsBound } from '../analysis/obligations.js';
 import { lowered } from '../../language/lowered.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
@@ -59,24 +59,22 @@ function describe(d: DurationMention | null, lang: 'fr' | 'en', text: string): s
 }
 
 function read(context: CheckContext, sentence: Sentence, clause: string): { candidate?: Candidate; nearMiss?: NearMiss } {
-  let text = clause;
   const { analysis, rule } = context;
   const lang = context.lang;
-  const textLang = analysis.languageOfText(text, sentence.start);
+  const textLang = analysis.languageOfText(clause, sentence.start);
+  // "• Logs (access, admin, API): 12 m minimum": a labelled line of a security list states the retention,
+  // and in such a list "12 m" is twelve months. "• Logs: –", "Journaux : N/A": the list says there are none.
+  const label = LOG_LABEL.exec(clause.toLowerCase());
+  const text = label ? clause.replace(/\b(\d{1,3})\s?m\b(?![\p{L}.])/gu, (_, n: string) => `${n} ${textLang === 'fr' ? 'mois' : 'months'}`) : clause;
   const lower = text.toLowerCase();
+  if (label && statesNone(lower.slice(label[0].length))) return {};
   const minMonths = rule.thresholds.minMonths ?? 6;
   // The retention verb that governs the logs: the one nearest the word for logs.
   const logAt = LOGS.exec(lower)?.index ?? 0;
-  // "• Logs (access, admin, API): 12 m minimum": a labelled line of a security list states the retention.
-  const label = LOG_LABEL.exec(lower);
-  // "• Logs: –", "Journaux : N/A": the list says there are none.
-  if (label && /^\s*(?:n\/?a|néant|neant|sans objet|aucun|none|no|non|not applicable|tbd|[-–—])?\s*[.;]?\s*$/u.test(lower.slice(label[0].length).split(/[.;]/u)[0]!)) return {};
   const retain =
     [...lower.matchAll(new RegExp(RETAIN.source, 'gu'))].sort((a, b) => Math.abs(a.index! - logAt) - Math.abs(b.index! - logAt))[0] ??
     (label ? (Object.assign([label[0]], { index: 0, input: lower }) as unknown as RegExpExecArray) : undefined);
   if (!retain) return {};
-  // In such a list "12 m" is twelve months.
-  if (label) text = text.replace(/\b(\d{1,3})\s?m\b(?![\p{L}.])/gu, (_, n: string) => `${n} ${textLang === 'fr' ? 'mois' : 'months'}`);
   const heading = analysis.headingPath(sentence);
   const bound = whoIsBound(sentence, retain.index, analysis.parties, { sectionHeading: heading });
   if (bound.role === 'client' || bound.role === 'other') {
@@ -168,9 +166,8 @@ function read(context: CheckContext, sentence: Sentence, clause: string): { cand
 const LOG_LABEL = /^\s*(?:[-–•*]\s*)?(?:logs?|journaux|traces|journalisation|audit (?:trails?|logs?))\b[^:.;]{0,60}:\s*/u;
 // Data that is not logs, kept for its own period: backups, health records, invoices, content.
 const OTHER_DATA = /sauvegardes?|backups?|donn[ée]es (?:de sant[ée]|m[ée]dicales|personnelles|du client|de l'[ée]tablissement|patients?)|dossiers?|health records?|medical records?|factures?|invoices?|customer (?:data|content)|contenus?|archives? (?:m[ée]dicales|papier)|images?|recordings?|enregistrements? (?:vid[ée]o|audio)/gu;
-const LOGS_ALL = new RegExp(LOGS.source, `${LOGS.flags.replace('g', '')}g`);
-const OTHER_PERIOD_ALL = new RegExp(OTHER_PERIOD.source, `${OTHER_PERIOD.flags.replace('g', '')}g`);
-const RETAINED_DATA_ALL = new RegExp(RETAINED_DATA.source, `${RETAINED_DATA.flags.replace('g', '')}g`);
+// For matchAll over a stretch of text.
+const LOGS_ALL = new RegExp(LOGS.source, `${LOGS.flags}g`);
 const LOG_SECTION = /journ|\blogs?\b|logging/u;
 
 export const logRetention: Check = (context) => {
@@ -181,9 +178,9 @@ export const logRetention: Check = (context) => {
   // '"Activity Records" means logs of every privileged action': the defined term names the logs from then on.
   const logTerms = analysis.definedTerms().filter((d) => (LOGS.exec(d.body)?.index ?? 99) < 40 && !NOT_LOGS.test(d.body.slice(0, 60))).map((d) => d.term);
   // One scan of the document per pattern says which sentences can match it at all.
-  const namesLogs = analysis.sentencesWith(LOGS_ALL);
-  const namesOtherPeriod = analysis.sentencesWith(OTHER_PERIOD_ALL);
-  const namesRetainedData = analysis.sentencesWith(RETAINED_DATA_ALL);
+  const namesLogs = analysis.sentencesWith(LOGS);
+  const namesOtherPeriod = analysis.sentencesWith(OTHER_PERIOD);
+  const namesRetainedData = analysis.sentencesWith(RETAINED_DATA);
   const aboutLogsText = (s: Sentence) => (namesLogs[s.index] === 1 && LOGS.test(s.lower) && !NOT_LOGS.test(s.lower)) || logTerms.some((t) => s.lower.includes(t));
   // Asked of every sentence twice (reading, then availability): answered once.
   const logFlags = analysis.sentences.map((s) => aboutLogsText(s));
