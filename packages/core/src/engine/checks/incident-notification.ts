@@ -258,7 +258,7 @@ function describeDelay(d: DurationMention | null, lang: 'fr' | 'en', text: strin
 }
 
 function readCandidate(context: CheckContext, reading: Reading): { candidate?: Candidate; nearMiss?: NearMiss } {
-  const { analysis, rule, doc } = context;
+  const { analysis, rule } = context;
   const lang = context.lang;
   const textLang = analysis.languageOfText(reading.text, reading.sentence.start);
   const { sentence, text } = reading;
