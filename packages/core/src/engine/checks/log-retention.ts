@@ -28,7 +28,7 @@ const LOGS_AS_PRONOUN =
 // "Logs not made available within five days": a breach a penalty punishes, not a refusal.
 const BREACH_DEADLINE = /^\s*(?:to [\p{L} ]{0,30})?\s*(?:within|dans (?:le|les|un) d[ée]lais?|sous \d)/u;
 const LOG_HEADING = /journ|\blogs?\b|logging|tra[çc]abilit/u;
-const RETAINED_DATA = /\b(?:retained|stored|kept|logged|archived) (?:data|information|records|entries|events)|(?:donn[ée]es|informations|enregistrements|traces|[ée]v[ée]nements) (?:conserv|archiv|journalis|enregistr)\p{L}*/u;
+const RETAINED_DATA = lowered(/\b(?:retained|stored|kept|logged|archived) (?:data|information|records|entries|events)|(?:donn[ée]es|informations|enregistrements|traces|[ée]v[ée]nements) (?:conserv|archiv|journalis|enregistr)\p{L}*/u);
 // Availability words that name a handing-over to the client (their negation withholds the logs).
 const HANDING_OVER = /hand|remis|disposition|copie|disclos|divulgu|accessib|communiqu|transm|envo[iy]|sent to|fourni|remet|available|access|provide|deliver|cop(?:y|ies)|obtain|obtenir/u;
 const PENALTY_OR_CONDITION = /p[ée]nalit|penalt|service credits?|\bcredits?\b|\bif\b|\bunless\b|\bin the event\b|\bsi\b|\blorsque\b|\ben cas\b|[àa] d[ée]faut|faute de|failure to|d[ée]faut de/u;
@@ -174,12 +174,12 @@ export const logRetention: Check = (context) => {
   const { analysis } = context;
   const candidates: Candidate[] = [];
   const nearMisses: NearMiss[] = [];
+  // Sentences read neither as logs nor under a log heading: where another period may hide.
   const otherPeriods: Sentence[] = [];
   // '"Activity Records" means logs of every privileged action': the defined term names the logs from then on.
   const logTerms = analysis.definedTerms().filter((d) => (LOGS.exec(d.body)?.index ?? 99) < 40 && !NOT_LOGS.test(d.body.slice(0, 60))).map((d) => d.term);
   // One scan of the document per pattern says which sentences can match it at all.
   const namesLogs = analysis.sentencesWith(LOGS);
-  const namesOtherPeriod = analysis.sentencesWith(OTHER_PERIOD);
   const namesRetainedData = analysis.sentencesWith(RETAINED_DATA);
   const aboutLogsText = (s: Sentence) => (namesLogs[s.index] === 1 && LOGS.test(s.lower) && !NOT_LOGS.test(s.lower)) || logTerms.some((t) => s.lower.includes(t));
   // Asked of every sentence twice (reading, then availability): answered once.
@@ -196,7 +196,7 @@ export const logRetention: Check = (context) => {
       previous !== undefined && previous.line === sentence.line && aboutLogs(previous) && ANAPHORIC_RECORDS.test(sentence.lower);
     if (!onLogs && !((inLogSection || continuesLogs) && RETAIN.test(sentence.lower))) {
       // A period that a hurried reader might take for log retention: read for a figure later, only if no clause stands.
-      if (namesOtherPeriod[sentence.index] && OTHER_PERIOD.test(sentence.lower)) otherPeriods.push(sentence);
+      otherPeriods.push(sentence);
       continue;
     }
     let text = sentence.text;
@@ -212,7 +212,9 @@ export const logRetention: Check = (context) => {
   }
   // Near misses only speak when no clause stands (decide ranks them by closeness; these are the least close).
   if (candidates.every((c) => analysis.supersededAt(c.sentence.start))) {
+    const namesOtherPeriod = analysis.sentencesWith(OTHER_PERIOD);
     for (const sentence of otherPeriods) {
+      if (!namesOtherPeriod[sentence.index] || !OTHER_PERIOD.test(sentence.lower)) continue;
       const d = findDurations(sentence.text, analysis.languageOf(sentence)).find((x) => x.months !== null && x.months >= 1);
       if (!d) continue;
       nearMisses.push({
