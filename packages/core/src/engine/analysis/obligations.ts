@@ -42,10 +42,14 @@ const NEGATION_EN = lowered(/\b(?:not|never|no obligation|under no|in no event|n
 // "no later than", "not more than", "not exceeding": deadlines and ceilings, not negations of the verb.
 const NOT_A_NEGATION = lowered(/\b(?:no|not) (?:later|more|less|longer|fewer|sooner|earlier) than\b|\bnot (?:to )?exceed(?:ing)?\b|\bnot exceeding\b|\bne (?:pourra|peut|saurait|devra|doit) (?:pas )?(?:exc[ée]der|d[ée]passer)\b|\bnot? (?:less|fewer)\b|\bpas moins de\b|\bau plus tard\b/giu);
 
+const RELATIVE_CLAUSE = /\b(?:qui|who|which)\b[^,;:()]{0,80},/gu;
+
 export function isNegated(before: string, lang: 'fr' | 'en' | 'any' = 'any'): boolean {
   const window = before.slice(-90).toLowerCase().replace(NOT_A_NEGATION, ' ');
   // Only the clause that holds the verb: stop at the last ';' or sentence-internal ':'.
-  const clause = window.slice(Math.max(window.lastIndexOf(';'), window.lastIndexOf(':')) + 1);
+  // A relative clause closed before the verb describes a noun, not the duty: "tout vérificateur … qui n'est pas un
+  // concurrent du prestataire, peut procéder …", "an auditor who is not a competitor, may …".
+  const clause = window.slice(Math.max(window.lastIndexOf(';'), window.lastIndexOf(':')) + 1).replace(RELATIVE_CLAUSE, ' ');
   if (lang !== 'en' && NEGATION_FR.test(clause)) return true;
   if (lang !== 'fr' && NEGATION_EN.test(clause)) return true;
   return false;

@@ -134,7 +134,7 @@ export function splitSentences(doc: ContractDocument, docLower: string = lowerSa
       const titleLike =
         trimmed.length < 90 &&
         trimmed.split(/\s+/).length <= 14 &&
-        !/[.;,:\]]$/.test(trimmed) &&
+        !/[.;,:\]?]$/.test(trimmed) &&
         !/:\s*\S/.test(trimmed) && // "Contact sécurité : [à compléter]" is a label and its value
         !/@|\d{2}[\s.]?\d{2}[\s.]?\d{2}[\s.]?\d{2}/u.test(trimmed) &&
         !/\s(?:shall|must|will|doit|s'engage|est|sont)\s/iu.test(trimmed);
@@ -145,6 +145,9 @@ export function splitSentences(doc: ContractDocument, docLower: string = lowerSa
       while (started < doc.sections.length && doc.sections[started]!.start <= lineStart) started++;
       const section = sectionAt(doc, lineStart, started);
       const spans = tableRow || heading ? [[0, line.length] as [number, number]] : splitLine(line);
+      // In a questionnaire ("S-03 Within what time are incidents notified? Premium plan: within 4 hours."), the
+      // answer completes the question as a list item completes its lead-in.
+      let question: string | null = null;
       for (const [a, b] of spans) {
         let s = a;
         let e = b;
@@ -164,13 +167,14 @@ export function splitSentences(doc: ContractDocument, docLower: string = lowerSa
           tableRow,
           heading,
           section,
-          leadIn: lineLeadIn,
+          leadIn: lineLeadIn ?? question,
         });
+        if (/\?\s*$/.test(sentenceText)) question = docLower.slice(start, end).slice(-300);
       }
-      if (/:\s*$/.test(trimmed) && !heading) leadIn = lowerSameLength(trimmed.slice(-300));
+      if (/[:?]\s*$/.test(trimmed) && !heading) leadIn = lowerSameLength(trimmed.slice(-300));
       else if (!isListItem && !previousContinues) leadIn = null;
       if (heading) leadIn = null;
-      previousContinues = /[:;,]\s*$/.test(trimmed) && !heading;
+      previousContinues = /[:;,?]\s*$/.test(trimmed) && !heading;
       lineIndex++;
     }
     if (lineEnd === text.length) break;

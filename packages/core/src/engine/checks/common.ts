@@ -181,6 +181,21 @@ export function followers(analysis: DocumentAnalysis, sentence: Sentence, max = 
   return out;
 }
 
+/**
+ * The answer to a question of a questionnaire ("Délai de notification d'un incident ? | R : 24 h ouvrées"): the
+ * sentences after it, on its line or the next, that complete it. Empty when `sentence` asks nothing.
+ */
+export function answersTo(analysis: DocumentAnalysis, sentence: Sentence, max = 3): Sentence[] {
+  if (!/\?\s*$/.test(sentence.text)) return [];
+  const out: Sentence[] = [];
+  for (let i = sentence.index + 1; i < analysis.sentences.length && out.length < max; i++) {
+    const next = analysis.sentences[i]!;
+    if (next.leadIn === null || next.line > sentence.line + 1 || /\?\s*$/.test(next.text)) break;
+    out.push(next);
+  }
+  return out;
+}
+
 /** The article (or annex) holding a section: the outermost numbered ancestor below a document title. */
 export function articleOf(context: CheckContext, index: number): number | null {
   if (index < 0) return null;

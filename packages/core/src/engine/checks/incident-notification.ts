@@ -5,7 +5,7 @@ import { isNegated, recipientAfter, whoIsBound } from '../analysis/obligations.j
 import { lowerSameLength, runInTitleEnd, type Sentence } from '../analysis/sentences.js';
 import { lowered } from '../../language/lowered.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
-import { decide, judged, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
+import { answersTo, decide, judged, followers, introduced, pick, type Candidate, type NearMiss } from './common.js';
 
 /**
  * incident-notification: the supplier must tell the client of a security
@@ -46,7 +46,11 @@ const SUPPORT_CONTEXT =
 
 // Notices to authorities are the controller's duty, not a notice to the client.
 const AUTHORITY_RECIPIENT =
-  /^\S+\s+(?:(?:sans d[ée]lai|imm[ée]diatement|promptly|without undue delay)\s+)?(?:[àa]|aux?|to)\s+(?:l'|la|le|les|the)?\s*(?:cnil|ars\b|agence r[ée]gionale|anssi|cert[ -]sant[ée]|autorit[ée]s?|ico\b|information commissioner|supervisory authorit|competent authorit|regulator|police|law enforcement|agence nationale|ansm\b|haute autorit[ée]|minist[èe]re|pr[ée]fe|procureur|ncsc\b|mhra\b|fda\b)/iu;
+  /^\S+\s+(?:(?:lui-m[êe]me|elle-m[êe]me|itself|directly|directement|sans d[ée]lai|imm[ée]diatement|promptly|without undue delay)\s+){0,2}(?:[àa]|aux?|to)\s+(?:l'|la|le|les|the)?\s*(?:cnil|ars\b|agence r[ée]gionale|anssi|cert[ -]sant[ée]|autorit[ée]s?|ico\b|information commissioner|supervisory authorit|competent authorit|regulator|police|law enforcement|agence nationale|ansm\b|haute autorit[ée]|minist[èe]re|pr[ée]fe|procureur|ncsc\b|mhra\b|fda\b)/iu;
+const AUTHORITY_LATER = lowered(
+  /\b(?:[àa]|aux?|to)\s+(?:l'|la |le |les |the )?(?:cnil|ars\b|agence r[ée]gionale|anssi|cert[ -]sant[ée]|autorit[ée]s?|ico\b|information commissioner|supervisory authorit|competent authorit|regulator|police|law enforcement|agence (?:nationale|du num[ée]rique)|ansm\b|haute autorit[ée]|minist[èe]re|pr[ée]fe|procureur|ncsc\b|mhra\b|fda\b)/iu,
+);
+const CLIENT_AS_RECIPIENT = lowered(/\b(?:[àa]|aux?|to|et|and)\s+(?:l'|la |le |les |the |son |its )?(?:client|customer|[ée]tablissement|h[ôo]pital|hospital|trust|chu\b|ght\b)/iu);
 const CLIENT_RECIPIENT_WORDS = /client|customer|[ée]tablissement|h[ôo]pital|hospital|trust|chu\b|ght\b/iu;
 // "will inform Customer of the suspension": the notice is about something else.
 const NON_INCIDENT_OBJECT =
@@ -291,7 +295,14 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
 
   const first = reading.notifyAt[0]!;
   const object = text.slice(first, first + 160);
-  if (AUTHORITY_RECIPIENT.test(object) && !CLIENT_RECIPIENT_WORDS.test(object.slice(0, 60))) {
+  // "déclare les incidents graves … au CERT Santé", "reports such breaches to the supervisory authority": the
+  // recipient after the object is an authority, and the client is no recipient at all.
+  const objectLower = lower.slice(first, first + 160);
+  const authorityLater = AUTHORITY_LATER.exec(objectLower);
+  if (
+    (AUTHORITY_RECIPIENT.test(object) && !CLIENT_RECIPIENT_WORDS.test(object.slice(0, 60))) ||
+    (authorityLater && !CLIENT_AS_RECIPIENT.test(objectLower.slice(0, authorityLater.index + 80)) && !CLIENT_RECIPIENT_WORDS.test(object.slice(0, 40)))
+  ) {
     return {
       nearMiss: {
         sentence,
@@ -425,6 +436,13 @@ function readings(analysis: DocumentAnalysis): Reading[] {
     // A notification often spills into the next sentence: "Cette notification intervient sous 24 heures."
     let text = sentence.text;
     let end = sentence.end;
+    // A question states no duty; with its answer it does ("… notified to the Trust? Within 24 hours.").
+    const answers = answersTo(analysis, sentence);
+    if (/\?\s*$/.test(sentence.text) && answers.length === 0) continue;
+    for (const answer of answers) {
+      text += ' '.repeat(Math.max(1, answer.start - (sentence.start + text.length))) + answer.text;
+      end = answer.end;
+    }
     for (const next of followers(analysis, sentence)) {
       if (/^(?:cette|cet|ce|such|this|the) (?:notification|information|alerte|signalement|notice|d[ée]lai|alert|report)|^(?:elle|il|it) (?:est|intervient|doit|shall|must|will)/iu.test(next.text)) {
         text += ' '.repeat(next.start - sentence.end) + next.text;

@@ -3,7 +3,7 @@ import { DISCRETION, EFFORTS, OPTION_CONDITION, PLACEHOLDER, SCOPE_EXCLUSION, st
 import { frenchNegationAround, isNegated, whoIsBound } from '../analysis/obligations.js';
 import { lowered } from '../../language/lowered.js';
 import type { Check, CheckContext, EvidenceDraft } from '../types.js';
-import { decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
+import { answersTo, decide, judged, followers, pick, type Candidate, type NearMiss } from './common.js';
 import { lowerSameLength, type Sentence } from '../analysis/sentences.js';
 
 /**
@@ -13,12 +13,17 @@ import { lowerSameLength, type Sentence } from '../analysis/sentences.js';
  */
 
 const LOGS =
-  lowered(/\bjournaux\b|\bjournal (?:des|d'|de )(?:acc[èe]s|connexions?|[ée]v[ée]nements|audit|s[ée]curit[ée]|administration|activit[ée])|journalisation|\blogs?\b|fichiers? (?:de )?logs?|traces? (?:d'acc[èe]s|de connexion|techniques|informatiques|d'audit|d'activit[ée]|de s[ée]curit[ée]|des (?:acc[èe]s|connexions|actions|op[ée]rations))|tra[çc]abilit[ée] des (?:acc[èe]s|actions|connexions)|pistes? d'audit|historiques? des (?:acc[èe]s|connexions|actions)|audit (?:trails?|logs?)|event logs?|access logs?|security logs?|logging records|log (?:files?|data|records)|\btraces\b|\blogging\b|(?:connection|session|access|remote[- ]access) (?:reports?|records?|recordings?|histor(?:y|ies))|rapports? de (?:connexion|session)|journalis\p{L}*|fichiers? de traces?|\bsiem\b|(?:authentication|login|log-in|sign-in|access) events?|[ée]v[ée]nements? (?:d'authentification|de connexion|d'acc[èe]s)|\brecords? of (?:the |all |each |every )?(?:remote |user |administrat\p{L}* |privileged )?(?:sessions?|connections?|access(?:es)?|log-?ins?)|relev[ée]s? des (?:connexions|sessions|acc[èe]s)|enregistrements? des (?:sessions|connexions|acc[èe]s)|\brecord(?:s|ed|ing)? (?:all |every |each |the )?(?:remote |user |users' |administrative |privileged )?(?:sessions?|connections?|log-?ins?|access(?:es)? to|administrative actions?|privileged actions?|admin(?:istrator)?(?:'s|s')? actions?)|enregistr\p{L}* (?:les |toutes les |l'ensemble des )?(?:connexions|sessions|actions d'administration|op[ée]rations d'administration|acc[èe]s)/iu);
-const NOT_LOGS = lowered(/journa(?:l|ux) de bord|carnets? de bord|log ?books?|journal officiel|official journal|journal of the european|log-?in\b|login|logging (?:in|on|into)\b/iu);
+  lowered(/\bjournaux\b|\bjournal (?:des|d'|de )(?:acc[èe]s|connexions?|[ée]v[ée]nements|audit|s[ée]curit[ée]|administration|activit[ée])|journalisation|\blogs?\b|fichiers? (?:de )?logs?|traces? (?:d'acc[èe]s|de connexion|techniques|informatiques|d'audit|d'activit[ée]|de s[ée]curit[ée]|des (?:acc[èe]s|connexions|actions|op[ée]rations))|tra[çc]abilit[ée] des (?:acc[èe]s|actions|connexions)|pistes? d'audit|historiques? des (?:acc[èe]s|connexions|actions)|audit (?:trails?|logs?)|event logs?|access logs?|security logs?|logging records|log (?:files?|data|records)|\btraces\b|\blogging\b|(?:connection|session|access|remote[- ]access) (?:reports?|records?|recordings?|histor(?:y|ies))|rapports? de (?:connexion|session)|journalis\p{L}*|fichiers? de traces?|\bsiem\b|donn[ée]es (?:de connexion|de trafic)|(?:connection|traffic) data|(?:authentication|login|log-in|sign-in|access) events?|[ée]v[ée]nements? (?:d'authentification|de connexion|d'acc[èe]s)|\brecords? of (?:the |all |each |every )?(?:remote |user |administrat\p{L}* |privileged )?(?:sessions?|connections?|access(?:es)?|log-?ins?)|relev[ée]s? des (?:connexions|sessions|acc[èe]s)|enregistrements? des (?:sessions|connexions|acc[èe]s)|\brecord(?:s|ed|ing)? (?:all |every |each |the )?(?:remote |user |users' |administrative |privileged )?(?:sessions?|connections?|log-?ins?|access(?:es)? to|administrative actions?|privileged actions?|admin(?:istrator)?(?:'s|s')? actions?)|enregistr\p{L}* (?:les |toutes les |l'ensemble des )?(?:connexions|sessions|actions d'administration|op[ée]rations d'administration|acc[èe]s)/iu);
+// Process and sensor logs ("trend logs of temperatures", "journal des mesures") record the building, not access.
+const NOT_LOGS = lowered(/trend logs?|logs? (?:of|de) (?:temp[ée]ratures?|mesures?|measurements?|sensors?|capteurs?|consumption|consommation|energy|[ée]nergie)|data ?logg(?:er|ing)|enregistreurs? de temp[ée]rature|journa(?:l|ux) (?:des|de) (?:mesures|temp[ée]ratures)|journa(?:l|ux) de bord|carnets? de bord|log ?books?|journal officiel|official journal|journal of the european|log-?in\b|login|logging (?:in|on|into)\b/iu);
 const RETAIN =
   lowered(/\bconserv\p{L}*|\bgard\p{L}*|\barchiv\p{L}*|\bstock\p{L}*|\bmaint(?:ain|ien)\p{L}*|\bretain\p{L}*|\bretention\b|\bkeep\p{L}*|\bkept\b|\bstor(?:e|ed|es|ing|age)\b|\bpreserv\p{L}*|\bhold\p{L}*|\bdur[ée]e de conservation|\bpurg\p{L}*|\bsupprim\p{L}*|\bdelet\p{L}*|\beffac\p{L}*/iu);
 const AVAILABLE =
   lowered(/disposition|copie|obtenir|disclos\p{L}*|divulgu\p{L}*|(?:donn\p{L}*|ouvr\p{L}*|permet\p{L}*) (?:un )?acc[èe]s|accessibles?|communiqu|transm(?:et|is|ett)\p{L}*|envo[iy]\p{L}*|\bsent to\b|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|(?:give|grant|provide)s? (?:\p{L}+ )?access|accessible|\bprovide[sd]?\b|\bdeliver|upon (?:request|demand)|on request|\bcopy|\bcopies|\binspect|\bobtain|\bextracts?\b|\bhand(?:s|ed)?(?: over)? to\b|\bremis(?:es)?\b/giu);
+// "ne sont communiquées qu'aux autorités judiciaires", "disclosed only to law enforcement": not to the client.
+const AUTHORITIES_ONLY = lowered(
+  /(?:\bne\s+(?:[\p{L}'’]+\s+){0,3}?qu'(?:aux?|[àa]|sur)|\bonly (?:be )?(?:disclosed |provided |made available |communicated |given |handed over )?to|exclusively to|uniquement aux?|exclusivement aux?|r[ée]serv[ée]e?s? aux?)\s+(?:les\s+|the\s+|des\s+)?(?:comp[ée]tent\s+)?(?:autorit|authorit|juges?\b|judicial|law enforcement|forces de l'ordre|enqu[êe]teurs|officiers? de police|police|r[ée]quisition|requisition)/iu,
+);
 // "these records", "ces enregistrements": what the previous sentence described (the logs), named again.
 const ANAPHORIC_RECORDS =
   /\b(?:these|such|those|the said|ces|lesdit\p{L}*|ceux-ci|celles-ci)\s+(?:\p{L}+\s+)?(?:records?|entries|data|information|events|enregistrements|donn[ée]es|informations|[ée]l[ée]ments|traces|historiques?)\b/u;
@@ -201,7 +206,13 @@ export const logRetention: Check = (context) => {
     }
     let text = sentence.text;
     let end = sentence.end;
-    for (const next of followers(analysis, sentence)) {
+    // "Durée de conservation des journaux ? | R : douze mois": the answer holds the figure.
+    const answers = answersTo(analysis, sentence);
+    for (const answer of answers) {
+      text += ' '.repeat(Math.max(1, answer.start - (sentence.start + text.length))) + answer.text;
+      end = answer.end;
+    }
+    for (const next of answers.length ? [] : followers(analysis, sentence)) {
       if (!/^(?:ils|elles|ces journaux|ces traces|such logs|these logs|they|ceux-ci|celles-ci|la dur[ée]e|this period|the retention)/iu.test(next.text)) break;
       text += ' '.repeat(next.start - sentence.end) + next.text;
       end = next.end;
@@ -241,7 +252,7 @@ export const logRetention: Check = (context) => {
     // "… for its internal purposes only; … will not be disclosed to Customer": any negated mention withholds them.
     const mentions = [...s.lower.matchAll(AVAILABLE)];
     if (mentions.length === 0) return null;
-    const internalOnly = /internal (?:security )?purposes only|usage interne|fins internes/u.test(s.lower);
+    const internalOnly = /internal (?:security )?purposes only|usage interne|fins internes/u.test(s.lower) || AUTHORITIES_ONLY.test(s.lower);
     // Withholding is a negated handing-over ("will not be disclosed to Customer"); "shall not inspect such data"
     // binds the supplier's own reading, and "logs not made available within five days give rise to a credit"
     // is the breach a penalty punishes, not a refusal.

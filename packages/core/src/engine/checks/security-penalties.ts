@@ -34,7 +34,7 @@ const NOT_DISCHARGING =
 const DISCHARGING =
   lowered(/lib[ée]ratoires?|(?:sole|exclusive|only) (?:and exclusive )?remed(?:y|ies)|seul(?:e)? (?:et unique )?(?:recours|r[ée]paration|indemnisation)|solde de tout compte|for(?:faitaire(?:s)?)? et d[ée]finitive|in full (?:and final )?(?:satisfaction|settlement|discharge)|(?:exclusive|sole) (?:financial )?(?:compensation|liability)|tout recours|exclusive of any other/iu);
 const TOKEN_CAP =
-  lowered(/(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra|peuvent|pourront) (?:exc[ée]der|d[ée]passer)|dans la limite de|maximum (?:de|of))\s*(?:[àa]\s*)?(?:un montant (?:total |global )?de\s*)?(?:(?:[€£$]|eur|gbp|usd)\s?(\d[\d\s.,]*)|(\d[\d\s.,]*)\s*(?:\(\d[\d\s.,]*\)\s*)?(?:€|eur\b|euros?|£|\$|usd|gbp|pounds?))|(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra) (?:exc[ée]der|d[ée]passer)|dans la limite de)\s*(?:[àa]\s*)?(\d+(?:[.,]\d+)?)\s?%/iu);
+  lowered(/(?:plafonn[ée]e?s?|limit(?:[ée]e?s?|ed)|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra|peuvent|pourront) (?:exc[ée]der|d[ée]passer)|dans la limite de|maximum (?:de|of))\s*(?:[àa]\s*)?(?:un montant (?:total |global )?de\s*)?(?:(?:[€£$]|eur|gbp|usd)\s?(\d[\d\s.,]*)|(\d[\d\s.,]*)\s*(?:\(\d[\d\s.,]*\)\s*)?(?:€|eur\b|euros?|£|\$|usd|gbp|pounds?))|(?:plafonn[ée]e?s?|limit[ée]e?s?|capped|cap(?:ped)? at|shall not exceed|ne (?:peut|pourra) (?:exc[ée]der|d[ée]passer)|dans la limite de)\s*(?:[àa]\s*)?(\d+(?:[.,]\d+)?)\s?%/iu);
 
 const CREDITS_NAMED_AGAIN = /\b(?:the|these|such|those|ces|les|lesdites|lesdits)\s+(?:\p{L}+\s+)?(?:credits|cr[ée]dits|p[ée]nalit[ée]s|sommes|amounts)\b/u;
 const NO_PENALTY =
@@ -76,7 +76,7 @@ function isDischarging(lower: string): boolean {
 
 // "shall not, however, exceed one hundred euros (EUR 100)": a cap cue, then the first figure after it.
 const CAP_CUE =
-  lowered(/plafonn\p{L}*|plafond|dans la limite d|capped|\bcap(?:ped)? at|(?:shall|will|may|ne (?:peut|pourra|peuvent|pourront))(?:\s+not)?(?:,?\s+\p{L}+,?)?\s+(?:exceed|exc[ée]der|d[ée]passer)|dans la limite de|limit[ée]e?s? (?:[àa]|to)|maximum (?:de|of)|ne d[ée]passe(?:nt)? pas/iu);
+  lowered(/plafonn\p{L}*|plafond|dans la limite d|capped|\bcap(?:ped)? at|(?:shall|will|may|ne (?:peut|pourra|peuvent|pourront))(?:\s+not)?(?:,?\s+\p{L}+,?)?\s+(?:exceed|exc[ée]der|d[ée]passer)|dans la limite de|limit(?:[ée]e?s?|ed) (?:[àa]|to)|maximum (?:de|of)|ne d[ée]passe(?:nt)? pas/iu);
 
 function tokenCap(lower: string): boolean {
   const cue = CAP_CUE.exec(lower);
