@@ -3,6 +3,7 @@ import { findParties, type PartyLexicon } from './parties.js';
 import { findPrecedence, findSupersessions, type Precedence, type Supersession } from './precedence.js';
 import { lowerSameLength, splitSentences, type Sentence } from './sentences.js';
 import { lowered } from '../../language/lowered.js';
+import { asAmendedClause, findSubstitutions } from './substitutions.js';
 
 /** Everything the checks share about one document, computed once. */
 export interface DocumentAnalysis {
@@ -139,6 +140,17 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
   const sentences = splitSentences(doc, lower);
   const parties = findParties(doc.text);
   const supersessions = findSupersessions(doc, lower, sentences);
+  // Words changed by an amendment: the original sentence gives way, and the amending sentence reads as the clause
+  // with its new words (found by the whole-document scans below through `amended`).
+  const amended = new Set<number>();
+  for (const sub of findSubstitutions(doc, sentences)) {
+    if (amended.has(sub.by.index)) continue;
+    amended.add(sub.by.index);
+    sentences[sub.by.index] = asAmendedClause(sub);
+    if (!supersessions.some((s) => s.start === sub.original.start)) {
+      supersessions.push({ start: sub.original.start, end: sub.original.end, article: sub.article ?? '…', by: sub.by.start, kind: 'amendment' });
+    }
+  }
   supersedeOtherLanguageVersion(doc, lower, sentences, supersessions);
   const precedence = findPrecedence(doc, lower);
   const prevailingRanges = precedence.prevailing.map((i) => doc.sections[i]!).map((s) => [s.start, s.end] as const);
@@ -199,6 +211,12 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
       if (m[0].length === 0) global.lastIndex++;
       while (i < sentences.length && sentences[i]!.end <= m.index) i++;
       for (let j = i; j < sentences.length && sentences[j]!.start < end; j++) flags[j] = 1;
+    }
+    // An amended clause reads other words than the document holds at its place.
+    for (const j of amended) {
+      pattern.lastIndex = 0;
+      flags[j] = pattern.test(sentences[j]!.lower) ? 1 : 0;
+      pattern.lastIndex = 0;
     }
     scans.set(pattern, flags);
     return flags;

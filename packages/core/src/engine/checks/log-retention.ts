@@ -239,8 +239,9 @@ export const logRetention: Check = (context) => {
   // A log sentence that says they "will not be made available" to the client outweighs any other.
   // Log sentences, and the list items or sentences that continue them ("– les transmettre à l'Établissement").
   const logSentences = analysis.sentences.filter((s, i, all) => {
-    // A definition ("… means any attempt that does not result in … disclosure") states no availability.
-    if (analysis.isDefinition(s)) return false;
+    // A definition ("… means any attempt that does not result in … disclosure") states no availability, nor does
+    // wording an amendment replaced or deleted.
+    if (analysis.isDefinition(s) || analysis.supersededAt(s.start)) return false;
     if (aboutLogs(s)) return true;
     const previous = all[i - 1];
     if (previous !== undefined && previous.line === s.line && aboutLogs(previous) && (ANAPHORIC_RECORDS.test(s.lower) || LOGS_AS_PRONOUN.test(s.lower))) return true;
