@@ -92,12 +92,12 @@ const SAME_AS =
 
 // A sentence that narrows another clause by its number.
 const NARROWS_CLAUSE =
-  /appl(?:y|ies) only|shall (?:only )?apply only|only appl(?:y|ies)|(?:is|are|shall be) (?:limited|restricted|confined) to|ne s'appliquen?t? qu|s'appliquen?t? (?:uniquement|exclusivement|seulement)|(?:est|sont) (?:limit[ée]e?s?|restreinte?s?|r[ée]serv[ée]e?s?) aux?|ne vise(?:nt)? que|ne concerne(?:nt)? que|covers? only|concerne(?:nt)? (?:uniquement|exclusivement|seulement)/gu;
+  lowered(/appl(?:y|ies) only|shall (?:only )?apply only|only appl(?:y|ies)|(?:is|are|shall be) (?:limited|restricted|confined) to|ne s'appliquen?t? qu|s'appliquen?t? (?:uniquement|exclusivement|seulement)|(?:est|sont) (?:limit[ée]e?s?|restreinte?s?|r[ée]serv[ée]e?s?) aux?|ne vise(?:nt)? que|ne concerne(?:nt)? que|covers? only|concerne(?:nt)? (?:uniquement|exclusivement|seulement)/gu);
 const CLAUSE_NUMBER = /\b(?:clause|section|article|paragraph|paragraphe|point|§)\s*(\d+(?:\.\d+)*)/u;
 
 // "seule la version française fait foi", "la version française prévaut", "the English text shall prevail".
 const VERSION_PREVAILS =
-  /(?:seule la|la) version (fran[çc]aise|anglaise) (?:fait foi|pr[ée]vau(?:t|dra)|l'emporte)|the (english|french) (?:language )?(?:version|text) (?:shall |will )?(?:prevail|govern|control)s?|in the (english|french) language (?:shall |will )?(?:prevail|govern|control)/u;
+  lowered(/(?:seule la|la) version (fran[çc]aise|anglaise) (?:fait foi|pr[ée]vau(?:t|dra)|l'emporte)|the (english|french) (?:language )?(?:version|text) (?:shall |will )?(?:prevail|govern|control)s?|in the (english|french) language (?:shall |will )?(?:prevail|govern|control)/u);
 const LANGUAGE_NAMES: Record<string, Language> = { française: 'fr', francaise: 'fr', french: 'fr', anglaise: 'en', english: 'en' };
 
 /**
@@ -179,22 +179,25 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     return path;
   }
 
-  const headingTests = new Map<RegExp, Map<number, boolean>>();
+  // Answers by section (index + 1, so the -1 of text before any section has a slot): 0 unknown, 1 no, 2 yes;
+  // the innermost-heading answers in the second half.
+  const slots = doc.sections.length + 1;
+  const headingTests = new Map<RegExp, Uint8Array>();
   function headingTest(sentence: Sentence, test: RegExp, last = false): boolean {
     let bySection = headingTests.get(test);
     if (!bySection) {
-      bySection = new Map();
+      bySection = new Uint8Array(2 * slots);
       headingTests.set(test, bySection);
     }
-    const key = last ? -2 - sentence.section : sentence.section;
-    let known = bySection.get(key);
-    if (known === undefined) {
+    const key = (last ? slots : 0) + sentence.section + 1;
+    let known = bySection[key]!;
+    if (known === 0) {
       const path = headingPath(sentence);
       test.lastIndex = 0;
-      known = test.test(last ? (path.split(' > ').pop() ?? '') : path);
-      bySection.set(key, known);
+      known = test.test(last ? (path.split(' > ').pop() ?? '') : path) ? 2 : 1;
+      bySection[key] = known;
     }
-    return known;
+    return known === 2;
   }
 
   const scans = new Map<RegExp, Uint8Array>();

@@ -60,7 +60,7 @@ const AMENDS_BY_TITLE =
 // "the second sentence of clause B4 is deleted and replaced by: \"Security incidents … within three (3) Business
 // Days …\"": the quoted text replaces the sentence of the contract it rewrites, whatever the clause numbering.
 const QUOTED_REPLACEMENT =
-  /(?:replaced|amended|restated|reads? as follows|remplac[ée]e?s?|modifi[ée]e?s?|r[ée]dig[ée]e?s?)\s+(?:(?:by|with|par|as follows|comme suit|ainsi)\s*)?(?:(?:the following|la (?:r[ée]daction|phrase|stipulation|disposition) suivante|le texte suivant|les dispositions suivantes|ce qui suit)\s*)?:?\s*[«"“]\s*([^»"”]{30,800})[»"”]/gu;
+  lowered(/(?:replaced|amended|restated|reads? as follows|remplac[ée]e?s?|modifi[ée]e?s?|r[ée]dig[ée]e?s?)\s+(?:(?:by|with|par|as follows|comme suit|ainsi)\s*)?(?:(?:the following|la (?:r[ée]daction|phrase|stipulation|disposition) suivante|le texte suivant|les dispositions suivantes|ce qui suit)\s*)?:?\s*[«"“]\s*([^»"”]{30,800})[»"”]/gu);
 const WORD = /[\p{L}\d]{3,}/gu;
 
 function supersedeQuotedOriginals(lower: string, sentences: readonly Sentence[], out: Supersession[]): void {

@@ -41,6 +41,8 @@ const DELETED = new RegExp(
   'u',
 );
 
+const CHANGE_VERB = /remplac|replac|substitu|supprim|delet|struck|remov/;
+
 // The header of a change-log table: a column of replaced words and a column of new ones.
 const OLD_COLUMN = /replaced|former|old|original|initial|ancien|remplac|actuel|current|existing/u;
 const NEW_COLUMN = /new|amended|revised|nouve|modifi|r[ée]vis/u;
@@ -86,7 +88,8 @@ function changesIn(sentences: readonly Sentence[]): Change[] {
       }
     }
     if (!s.tableRow) header = null;
-    if (!/[«"“]/u.test(s.text)) continue;
+    // Every form quotes the words and names the change: a cheap test before the three patterns.
+    if (!CHANGE_VERB.test(s.lower) || !/[«"“]/u.test(s.text)) continue;
     const m = REPLACED.exec(s.text) ?? IMPERATIVE.exec(s.text);
     if (m?.groups) {
       out.push({ by: s, article: m.groups.article ?? null, old: m.groups.old!, replacement: m.groups.new! });
