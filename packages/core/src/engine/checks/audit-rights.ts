@@ -167,7 +167,6 @@ const SCOPE_CARVED_OUT = /(?:does not|do not|shall not|will not|ne s'[ée]tend p
 function read(context: CheckContext, sentence: Sentence, text: string): { candidate?: Candidate; nearMiss?: NearMiss } {
   const { analysis, rule } = context;
   const lang = context.lang;
-  const textLang = analysis.languageOfText(text, sentence.start);
   const lower = text.toLowerCase();
   const audit = AUDIT.exec(lower);
   if (!audit) return {};
@@ -268,6 +267,8 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
 
   const reasons: string[] = [];
   if (CERTIFICATES_INSTEAD.test(lower) || AUDIT_WAIVED.test(lower) || AUDIT_BY_DOCUMENTS.test(lower)) reasons.push('certificates-instead');
+  // Language of the clause's own words, for its figures (asked only of a clause that stands).
+  const textLang = analysis.languageOfText(text, sentence.start);
   if (FREQUENCY_TWO_PLUS.test(lower) || intervalMonths(text, textLang) > (rule.thresholds.maxIntervalMonths ?? 12)) reasons.push('infrequent');
   const notice = noticeDays(text, textLang);
   const maxNotice = rule.thresholds.maxNoticeDays ?? 30;

@@ -215,6 +215,8 @@ function aboutIncident(text: string, at: number, verb: string, context: string, 
 function triggers(lower: string, context = '', terms: string[] = []): Trigger[] {
   const text = lower;
   if (!NOTIFY_STEMS.test(text)) return [];
+  // Every trigger needs an incident named near it (aboutIncident): none in the whole sentence, none at all.
+  if (!ANY_INCIDENT.test(text) && !terms.some((t) => text.includes(t)) && !ANY_INCIDENT.test(context)) return [];
   NOTIFY.lastIndex = 0;
   // "E2 – Alerte. Le Fournisseur prévient …": the title's word is no notice.
   const titleEnd = runInTitleEnd(text);
@@ -265,7 +267,6 @@ function describeDelay(d: DurationMention | null, lang: 'fr' | 'en', text: strin
 function readCandidate(context: CheckContext, reading: Reading): { candidate?: Candidate; nearMiss?: NearMiss } {
   const { analysis, rule } = context;
   const lang = context.lang;
-  const textLang = analysis.languageOfText(reading.text, reading.sentence.start);
   const { sentence, text } = reading;
   const lower = text.toLowerCase();
   const maxHours = rule.thresholds.maxHours ?? 48;
@@ -336,6 +337,8 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
 
   const reasons: string[] = [];
   const extra: EvidenceDraft[] = [];
+  // Language of the clause's own words, for its figures (asked only of a clause that stands).
+  const textLang = analysis.languageOfText(reading.text, reading.sentence.start);
   let durations = notificationDurations(text, reading.notifyAt, textLang);
   if (reading.tableFrom !== undefined) {
     // Every delay in the table the lead-in introduces is a notification delay.

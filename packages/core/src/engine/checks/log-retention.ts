@@ -66,18 +66,18 @@ function describe(d: DurationMention | null, lang: 'fr' | 'en', text: string): s
 function read(context: CheckContext, sentence: Sentence, clause: string): { candidate?: Candidate; nearMiss?: NearMiss } {
   const { analysis, rule } = context;
   const lang = context.lang;
-  const textLang = analysis.languageOfText(clause, sentence.start);
   // "• Logs (access, admin, API): 12 m minimum": a labelled line of a security list states the retention,
   // and in such a list "12 m" is twelve months. "• Logs: –", "Journaux : N/A": the list says there are none.
   const label = LOG_LABEL.exec(clause.toLowerCase());
-  const text = label ? clause.replace(/\b(\d{1,3})\s?m\b(?![\p{L}.])/gu, (_, n: string) => `${n} ${textLang === 'fr' ? 'mois' : 'months'}`) : clause;
+  const textLang = () => analysis.languageOfText(clause, sentence.start);
+  const text = label ? clause.replace(/\b(\d{1,3})\s?m\b(?![\p{L}.])/gu, (_, n: string) => `${n} ${textLang() === 'fr' ? 'mois' : 'months'}`) : clause;
   const lower = text.toLowerCase();
   if (label && statesNone(lower.slice(label[0].length))) return {};
   const minMonths = rule.thresholds.minMonths ?? 6;
   // The retention verb that governs the logs: the one nearest the word for logs.
   const logAt = LOGS.exec(lower)?.index ?? 0;
   const retain =
-    [...lower.matchAll(new RegExp(RETAIN.source, 'gu'))].sort((a, b) => Math.abs(a.index! - logAt) - Math.abs(b.index! - logAt))[0] ??
+    [...lower.matchAll(RETAINS)].sort((a, b) => Math.abs(a.index! - logAt) - Math.abs(b.index! - logAt))[0] ??
     (label ? (Object.assign([label[0]], { index: 0, input: lower }) as unknown as RegExpExecArray) : undefined);
   if (!retain) return {};
   const heading = analysis.headingPath(sentence);
@@ -86,7 +86,7 @@ function read(context: CheckContext, sentence: Sentence, clause: string): { cand
     return { nearMiss: { sentence, note: pick(lang, "la conservation incombe au client, pas au prestataire.", 'the retention binds the client, not the supplier.'), closeness: 4 } };
   }
 
-  let durations = durationsForRetention(text, textLang);
+  let durations = durationsForRetention(text, textLang());
   const extra: EvidenceDraft[] = [];
   if (durations.length === 0) {
     // "for the period set out in Schedule 1": read the figure where the clause points.
@@ -173,6 +173,7 @@ const LOG_LABEL = /^\s*(?:[-–•*]\s*)?(?:logs?|journaux|traces|journalisation
 const OTHER_DATA = /sauvegardes?|backups?|donn[ée]es (?:de sant[ée]|m[ée]dicales|personnelles|du client|de l'[ée]tablissement|patients?)|dossiers?|health records?|medical records?|factures?|invoices?|customer (?:data|content)|contenus?|archives? (?:m[ée]dicales|papier)|images?|recordings?|enregistrements? (?:vid[ée]o|audio)/gu;
 // For matchAll over a stretch of text.
 const LOGS_ALL = new RegExp(LOGS.source, `${LOGS.flags}g`);
+const RETAINS = new RegExp(RETAIN.source, `${RETAIN.flags}g`);
 const LOG_SECTION = /journ|\blogs?\b|logging/u;
 
 export const logRetention: Check = (context) => {
@@ -185,7 +186,6 @@ export const logRetention: Check = (context) => {
   const logTerms = analysis.definedTerms().filter((d) => (LOGS.exec(d.body)?.index ?? 99) < 40 && !NOT_LOGS.test(d.body.slice(0, 60))).map((d) => d.term);
   // One scan of the document per pattern says which sentences can match it at all.
   const namesLogs = analysis.sentencesWith(LOGS);
-  const namesRetainedData = analysis.sentencesWith(RETAINED_DATA);
   const aboutLogsText = (s: Sentence) => (namesLogs[s.index] === 1 && LOGS.test(s.lower) && !NOT_LOGS.test(s.lower)) || logTerms.some((t) => s.lower.includes(t));
   // Asked of every sentence twice (reading, then availability): answered once.
   const logFlags = analysis.sentences.map((s) => aboutLogsText(s));
@@ -246,7 +246,7 @@ export const logRetention: Check = (context) => {
     const previous = all[i - 1];
     if (previous !== undefined && previous.line === s.line && aboutLogs(previous) && (ANAPHORIC_RECORDS.test(s.lower) || LOGS_AS_PRONOUN.test(s.lower))) return true;
     // Under a heading about logs ("5. Data retention and logs"), "the retained data" are the logs.
-    if (namesRetainedData[s.index] && RETAINED_DATA.test(s.lower) && analysis.headingTest(s, LOG_HEADING)) return true;
+    if (analysis.headingTest(s, LOG_HEADING) && RETAINED_DATA.test(s.lower)) return true;
     return previous !== undefined && previous.line >= s.line - 1 && namesLogs[i - 1] === 1 && LOGS.test(previous.lower) && (s.leadIn !== null || s.line === previous.line) && /^(?:\s*[-–•]\s*)?(?:les|them|they|ils|such|ces|these)\b/iu.test(s.text.replace(/^\s*[-–—•*]\s*/u, ''));
   });
   const availabilityStated = (s: (typeof logSentences)[number]) => {

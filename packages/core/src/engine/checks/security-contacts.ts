@@ -58,6 +58,10 @@ function hasCoordinates(text: string): boolean {
   return (text.includes('@') && EMAIL.test(text)) || (/\d/.test(text) && hasPhone(text));
 }
 
+// A word every SECURITY_ROLE match contains: most sentences of a security contract say "security" but name no
+// role, and this plain list spares them the role pattern (slow: a look-behind and up to three words of lookahead).
+const ROLE_WORDS =
+  /\b(?:rssi|ciso|cso|soc|csirt|cert)\b|responsable|r[ée]f[ée]rent|correspondant|r[ée]pondant|directeur|directrice|chef|officier|manager|officer|lead|head|contact|interlocuteur|[ée]quipe|cellule|team|centre|center|desk|astreinte|operations|op[ée]rationnelle|chief|representative|correspondent|focal point|liaison|crisis/;
 // Literal stems every SECURITY_ROLE or PRIVACY_ROLE match contains: a cheap test first.
 const ROLE_STEMS = /\b(?:rssi|ciso|cso|soc|csirt|cert|ssi|dpo)\b|s[ée]curit|security|cyber|incident response|crise|crisis|d[ée]l[ée]gu|data protection|privacy/u;
 // Global twins in the same fast (non-Unicode) form as their parts: 'u' would make them a third slower.
@@ -170,7 +174,7 @@ export const securityContacts: Check = (context) => {
     const lower = sentence.lower;
     if (sentence.heading || analysis.isDefinition(sentence) || glossaryRow(sentence)) continue;
     // The DPO is read too: a DPO alone is a weak answer, not no answer.
-    const securityHere = ROLE_STEMS.test(lower) && (SECURITY_ROLE.test(lower) || (PRIVACY_ROLE.test(lower) && hasCoordinates(sentence.text)));
+    const securityHere = ROLE_STEMS.test(lower) && ((ROLE_WORDS.test(lower) && SECURITY_ROLE.test(lower)) || (PRIVACY_ROLE.test(lower) && hasCoordinates(sentence.text)));
     // A table row under a security-contacts heading counts as a security contact row.
     const securitySection = analysis.headingTest(sentence, CONTACTS_HEADING) && analysis.headingTest(sentence, SECURITY_HEADING);
     const ordinaryDesk = !securityHere && (SUPPORT_ROLE.test(lower) || COMMERCIAL_ROLE.test(lower));

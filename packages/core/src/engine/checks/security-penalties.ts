@@ -217,7 +217,9 @@ export const securityPenalties: Check = (context) => {
   // "Les pénalités sont libératoires" anywhere in the contract weakens every security penalty.
   // The last word on it stands: an amendment's "ne sont pas libératoires" overrides the original "sont libératoires".
   // "THE CREDITS DESCRIBED IN THIS SECTION 6 ARE CUSTOMER'S SOLE AND EXCLUSIVE REMEDY": the credits named again.
-  const onDischarge = candidates.length === 0 ? [] : analysis.sentences.filter((s) => DISCHARGING.test(s.lower) && (PENALTY.test(s.lower) || CREDITS_NAMED_AGAIN.test(s.lower)) && !analysis.supersededAt(s.start));
+  // One scan of the document finds the sentences that can discharge (most say nothing of it).
+  const discharges = candidates.length === 0 ? null : analysis.sentencesWith(DISCHARGING);
+  const onDischarge = discharges === null ? [] : analysis.sentences.filter((s) => discharges[s.index] && DISCHARGING.test(s.lower) && (PENALTY.test(s.lower) || CREDITS_NAMED_AGAIN.test(s.lower)) && !analysis.supersededAt(s.start));
   const last = onDischarge[onDischarge.length - 1];
   const discharging = last && isDischarging(last.lower) ? last : undefined;
   if (discharging) {
@@ -230,7 +232,8 @@ export const securityPenalties: Check = (context) => {
   }
   // "The aggregate liquidated damages payable under clause 9.1 shall not exceed EUR 500 in total": a token cap
   // in the article of a security penalty caps that penalty, even in a sentence of its own.
-  const caps = candidates.some((c) => c.status === 'ok') ? analysis.sentences.filter((s) => PENALTY.test(s.lower) && tokenCap(s.lower) && !analysis.supersededAt(s.start)) : [];
+  // PENALTY needs one of its stems: the scan made for the reading says which sentences have one.
+  const caps = candidates.some((c) => c.status === 'ok') ? analysis.sentences.filter((s) => mentions[s.index] && PENALTY.test(s.lower) && tokenCap(s.lower) && !analysis.supersededAt(s.start)) : [];
   for (const c of candidates) {
     if (c.status !== 'ok' && c.reasons.includes('token-cap')) continue;
     if (c.reasons.includes('not-security')) continue;
