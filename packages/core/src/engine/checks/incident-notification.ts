@@ -34,7 +34,7 @@ const MAJOR_ONLY =
 const CLOCK_DETECTION =
   /d[ée]tection|d[ée]couverte|prise de connaissance|(?:a|aura|avoir) (?:eu )?connaissance|connaissance|constat|survenance|identification|aware|awareness|discover\p{L}*|detect\p{L}*|occurrence|occurs|identif\p{L}*|learning of|notice of/iu;
 const CLOCK_CONFIRMATION =
-  /confirmation|qualification|validation|(?:fin|issue|conclusion|cl[ôo]ture|ach[èe]vement|r[ée]sultats?) (?:de l'|des |du |de la )?(?:analyse|investigation|enqu[êe]te|diagnostic|qualification)|closure of (?:the |its )?(?:investigation|analysis)|apr[èe]s (?:analyse|investigation|diagnostic)|(?:a |avoir |aura )(?:confirm[ée]|qualifi[ée]|valid[ée])|confirm\p{L}*|verif(?:y|ied|ication)|determin(?:ed|ation|es)|(?:has|have|shall have|aura|a) (?:completed|achev[ée]|termin[ée]|finalis[ée])|completion of (?:the |its |their )?(?:[\p{L}-]+ )?(?:investigation|analysis|assessment)|(?:has|have) investigated|concluded|after investigat\p{L}*/iu;
+  /confirmation|qualification|validation|validat\p{L}*|qualif(?:y|ies|ied|ying)\b|classif\p{L}*|(?:fin|issue|conclusion|cl[ôo]ture|ach[èe]vement|r[ée]sultats?) (?:de l'|des |du |de la )?(?:analyse|investigation|enqu[êe]te|diagnostic|qualification)|closure of (?:the |its )?(?:investigation|analysis)|apr[èe]s (?:analyse|investigation|diagnostic)|(?:a |avoir |aura )(?:confirm[ée]|qualifi[ée]|valid[ée])|confirm\p{L}*|verif(?:y|ied|ication)|determin(?:ed|ation|es)|(?:has|have|shall have|aura|a) (?:completed|achev[ée]|termin[ée]|finalis[ée])|completion of (?:the |its |their )?(?:[\p{L}-]+ )?(?:investigation|analysis|assessment)|(?:has|have) investigated|concluded|after investigat\p{L}*/iu;
 
 // Verbs of other obligations that durations after them belong to (a report, a fix), not the first notice.
 const OTHER_OBLIGATION = lowered(
@@ -51,6 +51,13 @@ const AUTHORITY_LATER = lowered(
   /\b(?:[àa]|aux?|to)\s+(?:l'|la |le |les |the )?(?:cnil|ars\b|agence r[ée]gionale|anssi|cert[ -]sant[ée]|autorit[ée]s?|ico\b|information commissioner|supervisory authorit|competent authorit|regulator|police|law enforcement|agence (?:nationale|du num[ée]rique)|ansm\b|haute autorit[ée]|minist[èe]re|pr[ée]fe|procureur|ncsc\b|mhra\b|fda\b)/iu,
 );
 const CLIENT_AS_RECIPIENT = lowered(/\b(?:[àa]|aux?|to|et|and)\s+(?:l'|la |le |les |the |son |its )?(?:client|customer|[ée]tablissement|h[ôo]pital|hospital|trust|chu\b|ght\b)/iu);
+// "sauf si l'enquête en cours l'en empêche", "unless its investigation requires otherwise": the supplier decides.
+const INVESTIGATION_ESCAPE = lowered(
+  /(?:sauf|except) (?:si|lorsque|dans le cas o[ùu]|where|if|when) (?:l'|les |the |its |such |son |sa |ses )?(?:enqu[êe]tes?|investigations?|analyses?|besoins de l'enqu[êe]te|forensic)|unless (?:(?:the|its|such|supplier's|provider's) )?(?:ongoing )?(?:investigation|analysis|forensic)/iu,
+);
+const LAW_CONDITION = lowered(
+  /where (?:so )?(?:required|mandated) by (?:(?:applicable|the) )?(?:law|laws|legislation|regulations?)|to the extent (?:required|mandated) by (?:(?:applicable|the) )?(?:law|laws|regulations?)|if (?:required|mandated) by (?:(?:applicable|the) )?(?:law|regulations?)|(?:lorsque|si|dans la mesure o[ùu]) la (?:loi|r[ée]glementation|l[ée]gislation) (?:applicable )?(?:l'exige|l'impose|le pr[ée]voit)|lorsque (?:les textes|la r[ée]glementation) (?:l'imposent|l'impose)/iu,
+);
 const CLIENT_RECIPIENT_WORDS = /client|customer|[ée]tablissement|h[ôo]pital|hospital|trust|chu\b|ght\b/iu;
 // "will inform Customer of the suspension": the notice is about something else.
 const NON_INCIDENT_OBJECT =
@@ -65,7 +72,7 @@ const WAITS_FOR_ANALYSIS =
   /(?:apr[èe]s|d[èe]s|after|following|upon|once|[àa] l'issue d[eu]|at the end of)\s+(?:(?:la|sa|son|l'|the|its|their)\s*)?(?:confirmation|qualification|validation|(?:fin|conclusion) de (?:l'|son |sa )?(?:analyse|investigation|enqu[êe]te)|analyse|investigation|enqu[êe]te|diagnostic|completion of|determination|verification)|(?:has|have) (?:been )?(?:confirmed|determined|qualified|investigated|verified)|(?:a|aura|avoir) (?:confirm[ée]|qualifi[ée]|valid[ée])|(?:confirm[ée]e?|qualifi[ée]e?) (?:comme|en tant qu)|confirmed (?:as|to be)|qualified as/iu;
 
 const CONFIRMED_ONLY = lowered(
-  /(?:ait|a|ont|aura|auront|aient) [ée]t[ée] (?:confirm|qualifi|valid|av[ée]r)\p{L}*|(?:has|have) been (?:confirmed|verified|validated)|\b(?:confirmed|verified|validated)\s+(?:security\s+)?(?:incidents?|breach(?:es)?)(?!\s+or\s+(?:suspected|potential))|incidents?\s+(?:de\s+s[ée]curit[ée]\s+)?(?:av[ée]r[ée]s?|confirm[ée]s?)(?!\s+ou\s+(?:suspect|potentiel|pr[ée]sum))/iu,
+  /(?:ayant|avec) un impact (?:av[ée]r[ée]|confirm[ée]|r[ée]el)|dont l'impact (?:est|a [ée]t[ée]) (?:av[ée]r[ée]|confirm[ée])|with (?:a |an )?(?:confirmed|proven|actual|demonstrated) impact|(?:that|which) (?:actually|has actually|have actually) (?:affect|compromis)\p{L}*|(?:ait|a|ont|aura|auront|aient) [ée]t[ée] (?:confirm|qualifi|valid|av[ée]r)\p{L}*|(?:has|have) been (?:confirmed|verified|validated)|\b(?:confirmed|verified|validated)\s+(?:security\s+)?(?:incidents?|breach(?:es)?)(?!\s+or\s+(?:suspected|potential))|incidents?\s+(?:de\s+s[ée]curit[ée]\s+)?(?:av[ée]r[ée]s?|confirm[ée]s?)(?!\s+ou\s+(?:suspect|potentiel|pr[ée]sum))/iu,
 );
 
 // Severity tiers: the labels of a delay-by-severity list.
@@ -397,7 +404,10 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   if (clockStartsLate(text, chosen) || CONFIRMED_ONLY.test(lower)) reasons.push('clock-at-confirmation');
   // "Supplier may notify …", "le Titulaire peut informer …": a permission, not a duty.
   const permissive = /\b(?:may|might|can|peut|pourra|peuvent|pourront)\s+(?:,?\s*(?:at its (?:sole )?option|[àa] sa convenance)\s*,?\s+)?(?:\p{L}+\s+){0,1}$/u.test(lower.slice(Math.max(0, first - 40), first));
-  if (DISCRETION.test(lower) || permissive) reasons.push('discretionary');
+  if (DISCRETION.test(lower) || permissive || INVESTIGATION_ESCAPE.test(lower)) reasons.push('discretionary');
+  // "within 24 hours where required by applicable law": no notice when the law asks none.
+  const lawCondition = LAW_CONDITION.exec(lower.slice(0, first + 200));
+  if (lawCondition && !/autorit|authorit|cnil|regulator|ico\b/u.test(lower.slice(lawCondition.index, lawCondition.index + lawCondition[0].length + 80))) reasons.push('conditional');
   if (SCOPE_EXCLUSION.test(lower.slice(first)) || narrowedByDefinition(analysis, lower) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (OPTION_CONDITION.test(lower)) reasons.push('conditional');

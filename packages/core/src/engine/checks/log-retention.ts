@@ -20,6 +20,10 @@ const RETAIN =
   lowered(/\bconserv\p{L}*|\bgard\p{L}*|\barchiv\p{L}*|\bstock\p{L}*|\bmaint(?:ain|ien)\p{L}*|\bretain\p{L}*|\bretention\b|\bkeep\p{L}*|\bkept\b|\bstor(?:e|ed|es|ing|age)\b|\bpreserv\p{L}*|\bhold\p{L}*|\bdur[ée]e de conservation|\bpurg\p{L}*|\bsupprim\p{L}*|\bdelet\p{L}*|\beffac\p{L}*/iu);
 const AVAILABLE =
   lowered(/disposition|copie|obtenir|disclos\p{L}*|divulgu\p{L}*|(?:donn\p{L}*|ouvr\p{L}*|permet\p{L}*) (?:un )?acc[èe]s|accessibles?|communiqu|transm(?:et|is|ett)\p{L}*|envo[iy]\p{L}*|\bsent to\b|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|(?:give|grant|provide)s? (?:\p{L}+ )?access|accessible|\bprovide[sd]?\b|\bdeliver|upon (?:request|demand)|on request|\bcopy|\bcopies|\binspect|\bobtain|\bextracts?\b|\bhand(?:s|ed)?(?: over)? to\b|\bremis(?:es)?\b/giu);
+const SUPPLIER_MAY_HAND_OVER = lowered(
+  /(?:supplier|provider|contractor|vendor|processor|titulaire|prestataire|fournisseur|h[ée]bergeur|\bwe|\bit|\bil|\belle)\s+(?:may|might|can|peut|pourra)\s+(?:,?\s*(?:at its (?:sole )?discretion|[àa] sa discr[ée]tion|le cas [ée]ch[ée]ant)\s*,?\s*)?(?:les\s+|them\s+|such logs\s+)?(?:provide|make (?:them |such logs )?available|disclose|deliver|share|communiquer|transmettre|remettre|fournir|mettre [àa] (?:la )?disposition)/iu,
+);
+const ON_QUOTE = lowered(/for a (?:fee|charge|price) to be agreed|at (?:an )?additional (?:cost|charge) to be agreed|sur devis|moyennant (?:un |une )?(?:co[ûu]t|prix|suppl[ée]ment|facturation) (?:[àa] convenir|compl[ée]mentaire)/iu);
 // "ne sont communiquées qu'aux autorités judiciaires", "disclosed only to law enforcement": not to the client.
 const AUTHORITIES_ONLY = lowered(
   /(?:\bne\s+(?:[\p{L}'’]+\s+){0,3}?qu'(?:aux?|[àa]|sur)|\bonly (?:be )?(?:disclosed |provided |made available |communicated |given |handed over )?to|exclusively to|uniquement aux?|exclusivement aux?|r[ée]serv[ée]e?s? aux?)\s+(?:les\s+|the\s+|des\s+)?(?:comp[ée]tent\s+)?(?:autorit|authorit|juges?\b|judicial|law enforcement|forces de l'ordre|enqu[êe]teurs|officiers? de police|police|r[ée]quisition|requisition)/iu,
@@ -37,7 +41,7 @@ const RETAINED_DATA = lowered(/\b(?:retained|stored|kept|logged|archived) (?:dat
 // Availability words that name a handing-over to the client (their negation withholds the logs).
 const HANDING_OVER = /hand|remis|disposition|copie|disclos|divulgu|accessib|communiqu|transm|envo[iy]|sent to|fourni|remet|available|access|provide|deliver|cop(?:y|ies)|obtain|obtenir/u;
 const PENALTY_OR_CONDITION = /p[ée]nalit|penalt|service credits?|\bcredits?\b|\bif\b|\bunless\b|\bin the event\b|\bsi\b|\blorsque\b|\ben cas\b|[àa] d[ée]faut|faute de|failure to|d[ée]faut de/u;
-const IF_POSSIBLE = lowered(/si (?:cela est |c'est )?techniquement (?:possible|faisable)|dans la mesure du possible|where technically (?:possible|feasible)|if technically (?:possible|feasible)|to the extent (?:technically )?(?:possible|feasible)/iu);
+const IF_POSSIBLE = lowered(/dans la limite (?:de la capacit[ée]|des capacit[ée]s|de l'espace|du volume|du stockage)|subject to (?:available |the )?storage (?:capacity|limits?)|within the limits of (?:the )?(?:available |subscribed )?(?:storage|capacity)|si (?:cela est |c'est )?techniquement (?:possible|faisable)|dans la mesure du possible|where technically (?:possible|feasible)|if technically (?:possible|feasible)|to the extent (?:technically )?(?:possible|feasible)/iu);
 
 // Other things kept for a time: what a "6 months" near logs usually is instead.
 const OTHER_PERIOD =
@@ -266,7 +270,8 @@ export const logRetention: Check = (context) => {
         (isNegated(s.lower.slice(0, m.index), analysis.languageOf(s)) || frenchNegationAround(s.lower, m.index!)),
     );
     // "may be provided to the Customer at the Supplier's discretion": a favour, not a right.
-    const discretionary = mentions.some((m) => HANDING_OVER.test(m[0])) && DISCRETION.test(s.lower);
+    // "extracts …, which Supplier may provide for a fee to be agreed": the supplier's favour, or a paid extra.
+    const discretionary = mentions.some((m) => HANDING_OVER.test(m[0])) && (DISCRETION.test(s.lower) || SUPPLIER_MAY_HAND_OVER.test(s.lower) || ON_QUOTE.test(s.lower));
     return { negated: internalOnly || withheld || discretionary };
   };
   const statements = logSentences.map(availabilityStated).filter((x) => x !== null);
