@@ -55,6 +55,11 @@ const CLIENT_AS_RECIPIENT = lowered(/\b(?:[àa]|aux?|to|et|and)\s+(?:l'|la |le |
 const INVESTIGATION_ESCAPE = lowered(
   /(?:sauf|except) (?:si|lorsque|dans le cas o[ùu]|where|if|when) (?:l'|les |the |its |such |son |sa |ses )?(?:enqu[êe]tes?|investigations?|analyses?|besoins de l'enqu[êe]te|forensic)|unless (?:(?:the|its|such|supplier's|provider's) )?(?:ongoing )?(?:investigation|analysis|forensic)/iu,
 );
+// "within 24 hours of the Customer's written request": the clock starts when the client asks, not at detection.
+const CLOCK_REQUEST = lowered(
+  /^\s*(?:[^,;.]{0,25}?\s)?(?:of|from|after|following|upon|on|suivant|apr[èe]s|d[èe]s|[àa] compter d[eu]|[àa] r[ée]ception d[eu])\s+(?:(?:the|its|la|sa|leur|l'|une?)\s*)?(?:[\p{L}'’-]+\s+){0,3}?(?:requests?|demandes?|requ[êe]tes?)\b/iu,
+);
+const NEXT_BUSINESS_DAY = lowered(/next (?:business|working) day|(?:premier )?jour ouvr(?:[ée]|able) suivant/iu);
 const LAW_CONDITION = lowered(
   /where (?:so )?(?:required|mandated) by (?:(?:applicable|the) )?(?:law|laws|legislation|regulations?)|to the extent (?:required|mandated) by (?:(?:applicable|the) )?(?:law|laws|regulations?)|if (?:required|mandated) by (?:(?:applicable|the) )?(?:law|regulations?)|(?:lorsque|si|dans la mesure o[ùu]) la (?:loi|r[ée]glementation|l[ée]gislation) (?:applicable )?(?:l'exige|l'impose|le pr[ée]voit)|lorsque (?:les textes|la r[ée]glementation) (?:l'imposent|l'impose)/iu,
 );
@@ -177,7 +182,7 @@ function clockStartsLate(text: string, chosen: DurationMention | null): boolean 
     if (CLOCK_PHRASE.test(after)) {
       // The event clause: up to the next comma or semicolon ("… suivant sa détection, par appel … confirmé par écrit").
       const event = after.split(/[,;.]/u)[0]!;
-      if (CLOCK_CONFIRMATION.test(event) || WAITS_FOR_ANALYSIS.test(event)) return true;
+      if (CLOCK_CONFIRMATION.test(event) || WAITS_FOR_ANALYSIS.test(event) || CLOCK_REQUEST.test(event.toLowerCase())) return true;
       if (CLOCK_DETECTION.test(event)) return false;
     }
   }
@@ -394,7 +399,8 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   let value: { hours: number } | null = null;
   if (chosen && chosen.hours !== null && !chosen.placeholder) {
     value = { hours: chosen.hours };
-    if (chosen.dayKind === 'business' || /ouvr[ée]|ouvrables?|business|working/i.test(chosen.text)) reasons.push('business-time');
+    // "within 24 hours during Business Hours and by the next Business Day otherwise": business time after all.
+    if (chosen.dayKind === 'business' || /ouvr[ée]|ouvrables?|business|working/i.test(chosen.text) || NEXT_BUSINESS_DAY.test(lower)) reasons.push('business-time');
     if (chosen.hours > maxHours) reasons.push('delay-over-threshold');
   } else if (!reasons.includes('placeholder') && !reasons.includes('unresolved-reference')) {
     reasons.push('no-figure');

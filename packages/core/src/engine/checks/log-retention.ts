@@ -20,6 +20,8 @@ const RETAIN =
   lowered(/\bconserv\p{L}*|\bgard\p{L}*|\barchiv\p{L}*|\bstock\p{L}*|\bmaint(?:ain|ien)\p{L}*|\bretain\p{L}*|\bretention\b|\bkeep\p{L}*|\bkept\b|\bstor(?:e|ed|es|ing|age)\b|\bpreserv\p{L}*|\bhold\p{L}*|\bdur[ée]e de conservation|\bpurg\p{L}*|\bsupprim\p{L}*|\bdelet\p{L}*|\beffac\p{L}*/iu);
 const AVAILABLE =
   lowered(/disposition|copie|obtenir|disclos\p{L}*|divulgu\p{L}*|(?:donn\p{L}*|ouvr\p{L}*|permet\p{L}*) (?:un )?acc[èe]s|accessibles?|communiqu|transm(?:et|is|ett)\p{L}*|envo[iy]\p{L}*|\bsent to\b|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|(?:give|grant|provide)s? (?:\p{L}+ )?access|accessible|\bprovide[sd]?\b|\bdeliver|upon (?:request|demand)|on request|\bcopy|\bcopies|\binspect|\bobtain|\bextracts?\b|\bhand(?:s|ed)?(?: over)? to\b|\bremis(?:es)?\b/giu);
+const SECURITY_LOG_KIND = /s[ée]curit|security|acc[èe]s|access|admin|connexion|connection|authenti|privil[èe]g|privileg|sign-in|login|log-in|audit/u;
+const SHORTER_AT_WILL = lowered(/(?:such|any) shorter (?:period|time)|(?:toute )?dur[ée]e (?:plus courte|inf[ée]rieure) (?:que|fix[ée]e par|d[ée]cid[ée]e par) (?:le |la |l')?(?:titulaire|prestataire|fournisseur)/iu);
 const SUPPLIER_MAY_HAND_OVER = lowered(
   /(?:supplier|provider|contractor|vendor|processor|titulaire|prestataire|fournisseur|h[ée]bergeur|\bwe|\bit|\bil|\belle)\s+(?:may|might|can|peut|pourra)\s+(?:,?\s*(?:at its (?:sole )?discretion|[àa] sa discr[ée]tion|le cas [ée]ch[ée]ant)\s*,?\s*)?(?:les\s+|them\s+|such logs\s+)?(?:provide|make (?:them |such logs )?available|disclose|deliver|share|communiquer|transmettre|remettre|fournir|mettre [àa] (?:la )?disposition)/iu,
 );
@@ -136,6 +138,16 @@ function read(context: CheckContext, sentence: Sentence, clause: string): { cand
     return lastLog > lastOther;
   });
   if (ofLogs.length && ofLogs.length < concrete.length) concrete = ofLogs;
+  // "application logs for 12 months; security event logs for 1 month": the security, access and administration
+  // logs are the ones the rule asks for; their period decides when the sentence gives them their own.
+  const kindOf = (d: DurationMention) => {
+    const before = lowerSameLength(text.slice(Math.max(0, d.start - 120), d.start));
+    const last = [...before.matchAll(LOGS_ALL)].pop();
+    if (!last) return 'unknown';
+    return SECURITY_LOG_KIND.test(before.slice(Math.max(0, last.index! - 30), last.index! + last[0].length + 40)) ? 'security' : 'other';
+  };
+  const kinds = concrete.map(kindOf);
+  if (kinds.includes('security') && kinds.includes('other')) concrete = concrete.filter((_, i) => kinds[i] === 'security');
   if (concrete.length) {
     // The retention is the longest floor or plain period; a ceiling is a maximum.
     chosen = concrete.reduce((a, b) => (a.months! >= b.months! ? a : b));
@@ -150,7 +162,8 @@ function read(context: CheckContext, sentence: Sentence, clause: string): { cand
     // "n'est pas tenu de conserver au-delà de 30 jours" is a ceiling, however it is phrased.
     const ceiling =
       chosen.bound === 'ceiling' || negated || /(?:jusqu'[àa]|au[- ]del[àa] de|au maximum|maximum de|pas plus de|up to|no (?:longer|more) than|not (?:longer|more) than|a maximum of|at most|beyond)\s*$/u.test(lower.slice(Math.max(0, chosen.start - 40), chosen.start));
-    if (ceiling) reasons.push('ceiling-only');
+    // "… or such shorter period as the Supplier may determine": no guaranteed minimum either.
+    if (ceiling || SHORTER_AT_WILL.test(lower)) reasons.push('ceiling-only');
     if (value.months < minMonths - 1e-6) reasons.push('below-minimum');
   } else if (negated) {
     return { nearMiss: { sentence, note: pick(lang, "la phrase exclut l'obligation de conserver les journaux.", 'the sentence rules out keeping the logs.'), closeness: 4 } };
