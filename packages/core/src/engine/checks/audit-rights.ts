@@ -42,7 +42,7 @@ const THIRD_PARTY_AUDITOR =
 const OTHER_AUDIT_OBJECT =
   /^\S*\s+(?:(?:de|of|on|sur|du|des)\s+)?(?:la |le |les |l'|the |its |their |ses |sa |son )?(?:[\p{L}-]+(?:'s|’s)\s+)?(?:qualit[ée]|quality|performance|service levels?|niveaux? de service|accessibilit|factur|invoices?|pricing|prix|time ?sheets?|temps pass[ée]|environnement|environmental|[ée]nerg|energy|financ|comptab|accounts|accounting|sla\b)/u;
 // "request a penetration test report": the client receives a report, it does not audit.
-const REPORT_REQUEST = /(?:request|receive|obtain|be provided with|demander|obtenir|recevoir|se faire remettre)\s+(?:a |the |une |le |la |les |copies? of |une copie d[ue] )?(?:[\p{L}-]+\s+){0,3}?(?:reports?|rapports?|synth[èe]ses?|summary|summaries|r[ée]sultats?)/u;
+const REPORT_REQUEST = /(?:request|receive|obtain|be provided with|demander|obtenir|recevoir|se faire (?:remettre|communiquer|transmettre)|(?:lui |leur )?(?:communiquer|transmettre|remettre|fournir|adresser))\s+(?:(?:[àa] l'[ée]tablissement|au client)\s+)?(?:a |the |une |le |la |les |copies? of |une copie d[ue] )?(?:[\p{L}-]+\s+){0,6}?(?:reports?|rapports?|synth[èe]ses?|summary|summaries|r[ée]sultats?)/u;
 const ON_SITE_AUDIT = /(?:audit|inspect|contr[ôo]l|visit|test)\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?(?:sur site|sur place|on[- ]site|des locaux|premises)|(?:conduct|carry out|perform|r[ée]alis|proc[ée]d|faire r[ée]aliser)\p{L}*\s+(?:[\p{L}'-]+\s+){0,4}?(?:audits?|tests?|inspections?)/u;
 /** "Audit : annuel, par l'Établissement ou un auditeur mandaté": the party a labelled line names with "par"/"by". */
 function labelledAuditor(parties: DocumentAnalysis['parties'], lower: string): 'client' | 'supplier' | null {

@@ -34,7 +34,7 @@ const MAJOR_ONLY =
 const CLOCK_DETECTION =
   /d[ée]tection|d[ée]couverte|prise de connaissance|(?:a|aura|avoir) (?:eu )?connaissance|connaissance|constat|survenance|identification|aware|awareness|discover\p{L}*|detect\p{L}*|occurrence|occurs|identif\p{L}*|learning of|notice of/iu;
 const CLOCK_CONFIRMATION =
-  /confirmation|qualification|validation|validat\p{L}*|qualif(?:y|ies|ied|ying)\b|classif\p{L}*|(?:fin|issue|conclusion|cl[ôo]ture|ach[èe]vement|r[ée]sultats?) (?:de l'|des |du |de la )?(?:analyse|investigation|enqu[êe]te|diagnostic|qualification)|closure of (?:the |its )?(?:investigation|analysis)|apr[èe]s (?:analyse|investigation|diagnostic)|(?:a |avoir |aura )(?:confirm[ée]|qualifi[ée]|valid[ée])|confirm\p{L}*|verif(?:y|ied|ication)|determin(?:ed|ation|es)|(?:has|have|shall have|aura|a) (?:completed|achev[ée]|termin[ée]|finalis[ée])|completion of (?:the |its |their )?(?:[\p{L}-]+ )?(?:investigation|analysis|assessment)|(?:has|have) investigated|concluded|after investigat\p{L}*/iu;
+  /r[ée]solution|\br[ée]solu\p{L}*|resolv\p{L}*|\bcontain(?:ed|ment)\b|confinement|\bconfin[ée]\p{L}*|remediat\p{L}*|rem[ée]diation|restaur\p{L}*|\brestored\b|r[ée]tablissement|confirmation|qualification|validation|validat\p{L}*|qualif(?:y|ies|ied|ying)\b|classif\p{L}*|(?:fin|issue|conclusion|cl[ôo]ture|ach[èe]vement|r[ée]sultats?) (?:de l'|des |du |de la )?(?:analyse|investigation|enqu[êe]te|diagnostic|qualification)|closure of (?:the |its )?(?:investigation|analysis)|apr[èe]s (?:analyse|investigation|diagnostic)|(?:a |avoir |aura )(?:confirm[ée]|qualifi[ée]|valid[ée])|confirm\p{L}*|verif(?:y|ied|ication)|determin(?:ed|ation|es)|(?:has|have|shall have|aura|a) (?:completed|achev[ée]|termin[ée]|finalis[ée])|completion of (?:the |its |their )?(?:[\p{L}-]+ )?(?:investigation|analysis|assessment)|(?:has|have) investigated|concluded|after investigat\p{L}*/iu;
 
 // Verbs of other obligations that durations after them belong to (a report, a fix), not the first notice.
 const OTHER_OBLIGATION = lowered(
@@ -53,7 +53,7 @@ const AUTHORITY_LATER = lowered(
 const CLIENT_AS_RECIPIENT = lowered(/\b(?:[àa]|aux?|to|et|and)\s+(?:l'|la |le |les |the |son |its )?(?:client|customer|[ée]tablissement|h[ôo]pital|hospital|trust|chu\b|ght\b)/iu);
 // "sauf si l'enquête en cours l'en empêche", "unless its investigation requires otherwise": the supplier decides.
 const INVESTIGATION_ESCAPE = lowered(
-  /(?:sauf|except) (?:si|lorsque|dans le cas o[ùu]|where|if|when) (?:l'|les |the |its |such |son |sa |ses )?(?:enqu[êe]tes?|investigations?|analyses?|besoins de l'enqu[êe]te|forensic)|unless (?:(?:the|its|such|supplier's|provider's) )?(?:ongoing )?(?:investigation|analysis|forensic)/iu,
+  /(?:save|except|unless|sauf)\s+(?:(?:where|if|when|si|lorsque)\s+)?(?:the |its |son |ses |sa |l')?(?:[\p{L}-]+(?:'s|’s) )?(?:insurers?|assureurs?|legal counsel|lawyers?|counsel|avocats?|conseils? juridiques?)|(?:sauf|except) (?:si|lorsque|dans le cas o[ùu]|where|if|when) (?:l'|les |the |its |such |son |sa |ses )?(?:enqu[êe]tes?|investigations?|analyses?|besoins de l'enqu[êe]te|forensic)|unless (?:(?:the|its|such|supplier's|provider's) )?(?:ongoing )?(?:investigation|analysis|forensic)/iu,
 );
 // "within 24 hours of the Customer's written request": the clock starts when the client asks, not at detection.
 const CLOCK_REQUEST = lowered(

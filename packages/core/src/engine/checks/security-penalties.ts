@@ -78,6 +78,17 @@ function isDischarging(lower: string): boolean {
 const CAP_CUE =
   lowered(/plafonn\p{L}*|plafond|dans la limite d|capped|\bcap(?:ped)? at|(?:shall|will|may|ne (?:peut|pourra|peuvent|pourront))(?:\s+not)?(?:,?\s+\p{L}+,?)?\s+(?:exceed|exc[ée]der|d[ée]passer)|dans la limite de|limit(?:[ée]e?s?|ed) (?:[àa]|to)|maximum (?:de|of)|ne d[ée]passe(?:nt)? pas/iu);
 
+// Sums of money in digits ("50 euros", "EUR 1,000", "€ 200"), and what makes a sum recur (per day, per hour).
+const MONEY = /(?:€|\beur\b|\beuros?\b|£|\$|\busd\b|\bgbp\b)\s?(\d[\d\s.,]*\d|\d)|(\d[\d\s.,]*\d|\d)\s*\)?\s*(?:€|\beur\b|\beuros?\b|£|\$|\busd\b|\bgbp\b|\bpounds?\b)/giu;
+const RECURS = /\bpar (?:jour|heure|semaine|tranche|p[ée]riode)|\bper (?:day|hour|week|calendar day|business day)|\bfor each (?:day|hour|week)|\bchaque (?:jour|heure|semaine)|\beach (?:day|hour|week)|\/\s?(?:jour|j|h|day|hour)\b|%|pour ?cent|per ?cent/iu;
+
+/** "une pénalité forfaitaire de 50 euros": a one-off sum too small to bite (under EUR 100, not per day or hour). */
+function tokenAmount(text: string): boolean {
+  if (RECURS.test(text)) return false;
+  const sums = [...text.matchAll(MONEY)].map((m) => parseFloat((m[1] ?? m[2]!).replace(/[\s.,](?=\d{3}\b)/g, '').replace(',', '.')));
+  return sums.length > 0 && sums.every((n) => Number.isFinite(n) && n > 0 && n < 100);
+}
+
 function tokenCap(lower: string): boolean {
   const cue = CAP_CUE.exec(lower);
   if (cue) {
@@ -171,7 +182,7 @@ function read(context: CheckContext, sentence: Sentence, text: string, tableText
   const amount = AMOUNT.test(withTable) && !PLACEHOLDER.test(lower.replace(/\[\s*\]/g, '')) && !TO_BE_FIXED.test(sentence.lower) && !amountBelongsToRowBefore(context, sentence);
   if (!amount) reasons.push(PLACEHOLDER.test(lower) ? 'placeholder' : 'no-amount');
   if (isDischarging(lower)) reasons.push('discharging');
-  if (tokenCap(lower)) reasons.push('token-cap');
+  if (tokenCap(lower) || tokenAmount(withTable)) reasons.push('token-cap');
   // "peut, s'il l'estime justifié, accorder un avoir", "may, at its discretion, offer a credit".
   if (DISCRETION.test(lower)) reasons.push('discretionary');
   return {
