@@ -4,6 +4,7 @@ import { findPrecedence, findSupersessions, type Precedence, type Supersession }
 import { lowerSameLength, splitSentences, type Sentence } from './sentences.js';
 import { lowered } from '../../language/lowered.js';
 import { asAmendedClause, findSubstitutions } from './substitutions.js';
+import { refusedMatrixRows, splitMatrixRows } from './matrix.js';
 
 /** Everything the checks share about one document, computed once. */
 export interface DocumentAnalysis {
@@ -135,9 +136,16 @@ function globalForm(pattern: RegExp): RegExp {
   return twin;
 }
 
+/** The lower-cased headings from the document's top down to a section. */
+function headingPathOf(doc: ContractDocument, section: number): string {
+  const parts: string[] = [];
+  for (let i: number | null = section; i !== null && i >= 0; i = doc.sections[i]!.parent) parts.unshift(shortHeading(doc.sections[i]!).toLowerCase());
+  return parts.join(' > ');
+}
+
 export function analyse(doc: ContractDocument): DocumentAnalysis {
   const lower = lowerSameLength(doc.text);
-  const sentences = splitSentences(doc, lower);
+  const sentences = splitMatrixRows(splitSentences(doc, lower), (s) => (s.section < 0 ? '' : headingPathOf(doc, s.section)));
   const parties = findParties(doc.text);
   const supersessions = findSupersessions(doc, lower, sentences);
   // Words changed by an amendment: the original sentence gives way, and the amending sentence reads as the clause
@@ -152,6 +160,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     }
   }
   supersedeOtherLanguageVersion(doc, lower, sentences, supersessions);
+  for (const refused of refusedMatrixRows(sentences, (s) => (s.section < 0 ? '' : headingPathOf(doc, s.section)))) if (!supersessions.some((s) => refused.start >= s.start && refused.start < s.end)) supersessions.push(refused);
   const precedence = findPrecedence(doc, lower);
   const prevailingRanges = precedence.prevailing.map((i) => doc.sections[i]!).map((s) => [s.start, s.end] as const);
 

@@ -16,8 +16,11 @@ export interface Supersession {
   article: string;
   /** Offset of the amending statement. */
   by: number;
-  /** How it was set aside: replaced by an amendment (the default), by a derogating clause, or a part without contractual force. */
-  kind?: 'amendment' | 'derogation' | 'non-binding';
+  /**
+   * How it was set aside: replaced by an amendment (the default), by a derogating clause, a part without contractual
+   * force, or a requirement the supplier refused in its compliance matrix ("N", "Non accepté").
+   */
+  kind?: 'amendment' | 'derogation' | 'non-binding' | 'refused';
 }
 
 export interface Precedence {

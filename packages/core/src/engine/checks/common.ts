@@ -74,6 +74,8 @@ export function decide(
       note:
         by.kind === 'non-binding'
           ? pick(lang, `Sans valeur contractuelle (« ${by.article} »).`, `No contractual force ("${by.article}").`)
+          : by.kind === 'refused'
+            ? pick(lang, `Exigence refusée par le prestataire dans sa matrice de conformité (« ${by.article} »).`, `Requirement refused by the supplier in its compliance matrix ("${by.article}").`)
           : by.kind === 'derogation'
             ? pick(lang, `Écarté (« ${by.article} ») par une clause dérogatoire.`, `Set aside ("${by.article}") by a derogating clause.`)
             : pick(lang, `Remplacé (« ${by.article} ») par un avenant.`, `Replaced ("${by.article}") by an amendment.`),
@@ -117,6 +119,15 @@ export function decide(
   );
   const reasons = [...best.reasons];
   if (conflicts.length && !reasons.includes('conflicting-clauses')) reasons.push('conflicting-clauses');
+  // A requirement the supplier refused in a compliance matrix that prevails over the body ("Schedule 2 shall
+  // prevail"): the body's clause restates what the supplier declined; it cannot stand as fine.
+  const refusedInPrevailing = candidates.find((c) => analysis.supersededAt(c.sentence.start)?.kind === 'refused' && analysis.prevailsAt(c.sentence.start));
+  let status = best.status;
+  if (refusedInPrevailing && status === 'ok') {
+    status = 'weak';
+    reasons.splice(0, reasons.length, 'conflicting-clauses');
+    conflicts.push(refusedInPrevailing);
+  }
 
   const evidence: EvidenceDraft[] = [
     { start: best.sentence.start, end: best.end ?? best.sentence.end, role: 'basis', ...(best.focus !== undefined ? { focus: best.focus } : {}) },
@@ -125,7 +136,9 @@ export function decide(
       start: c.sentence.start,
       end: c.end ?? c.sentence.end,
       role: 'conflict' as const,
-      note: pick(
+      note: c === refusedInPrevailing
+        ? pick(lang, "Exigence refusée par le prestataire dans la matrice de conformité, qui prévaut sur le corps du contrat.", 'Requirement refused by the supplier in the compliance matrix, which prevails over the body.')
+        : pick(
         lang,
         prevailing.length ? `Autre lecture (${c.detail}) : l'annexe qui prévaut l'emporte.` : `Autre lecture (${c.detail}) : la clause la plus protectrice l'emporte.`,
         prevailing.length ? `Other reading (${c.detail}): the prevailing schedule wins.` : `Other reading (${c.detail}): the stronger clause wins.`,
@@ -134,16 +147,16 @@ export function decide(
     ...superseded,
   ];
 
-  const weakReasons = best.reasons.filter((r) => r !== 'meets-threshold');
+  const weakReasons = (status === best.status ? best.reasons : reasons).filter((r) => r !== 'meets-threshold');
   const message =
-    best.status === 'ok'
+    status === 'ok'
       ? pick(lang, `${title} : ${best.detail} — conforme.`, `${title}: ${best.detail} — meets the rule.`)
       : pick(
           lang,
           `${title} : ${best.detail} — insuffisant : ${weakReasons.map((r) => reasonPhrase(r, lang)).join(' ; ')}.`,
           `${title}: ${best.detail} — weak: ${weakReasons.map((r) => reasonPhrase(r, lang)).join('; ')}.`,
         );
-  return { status: best.status, reasons, message, value: best.value, evidence };
+  return { status, reasons, message, value: best.value, evidence };
 }
 
 /** Regex test on a sentence and its lead-in. */

@@ -52,6 +52,9 @@ const AUTHORITY_LATER = lowered(
 );
 const CLIENT_AS_RECIPIENT = lowered(/\b(?:[àa]|aux?|to|et|and)\s+(?:l'|la |le |les |the |son |its )?(?:client|customer|[ée]tablissement|h[ôo]pital|hospital|trust|chu\b|ght\b)/iu);
 // "sauf si l'enquête en cours l'en empêche", "unless its investigation requires otherwise": the supplier decides.
+const PERSONAL_ONLY_SAID = lowered(
+  /(?:violations? de(?:s)? donn[ée]es[^.;|]{0,40}?|personal data breach(?:es)?|data breach(?:es)?)\s*,?\s*(?:uniquement|seulement|exclusivement|only)\b|\b(?:uniquement|seulement|exclusivement|only|solely)\s+(?:pour\s+|for\s+|aux?\s+|to\s+|in case of\s+|en cas de\s+)?(?:les\s+|the\s+|des\s+)?(?:violations? de(?:s)? donn[ée]es|personal data breach)/iu,
+);
 const INVESTIGATION_ESCAPE = lowered(
   /(?:save|except|unless|sauf)\s+(?:(?:where|if|when|si|lorsque)\s+)?(?:the |its |son |ses |sa |l')?(?:[\p{L}-]+(?:'s|’s) )?(?:insurers?|assureurs?|legal counsel|lawyers?|counsel|avocats?|conseils? juridiques?)|(?:sauf|except) (?:si|lorsque|dans le cas o[ùu]|where|if|when) (?:l'|les |the |its |such |son |sa |ses )?(?:enqu[êe]tes?|investigations?|analyses?|besoins de l'enqu[êe]te|forensic)|unless (?:(?:the|its|such|supplier's|provider's) )?(?:ongoing )?(?:investigation|analysis|forensic)/iu,
 );
@@ -428,6 +431,9 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   // "containing the breach" points back to the breach just named; "any incident" widens.
   const bareInDuty = NEW_BARE_INCIDENT.test(withoutPersonal.slice(first));
   if (personal && !security && !(bareInDuty && securitySection && !PERSONAL_DATA_EVENT.test(heading))) reasons.push('personal-data-only');
+  // "Oui – pour les violations de données à caractère personnel uniquement": said in so many words, whatever else
+  // the requirement named.
+  else if (PERSONAL_ONLY_SAID.test(lower)) reasons.push('personal-data-only');
   return {
     candidate: {
       sentence,

@@ -35,6 +35,7 @@ const PERSON = /\b(?:m\.|mme|mr|mrs|ms|dr|madame|monsieur)\s+\p{Lu}|\b\p{Lu}\p{L
 const LATER =
   /d[ée]signera|sera d[ée]sign[ée]|seront d[ée]sign[ée]s|communiquera (?:ult[ée]rieurement|[àa] la notification|dans)|communiqu[ée]e?s? ult[ée]rieurement|sera communiqu[ée]|seront communiqu[ée]s|sur (?:simple )?demande|will (?:designate|appoint|nominate|provide|notify|communicate)|shall (?:designate|appoint|nominate)|to be (?:designated|appointed|provided|confirmed|notified)|upon request|on request|prior to (?:go-live|the start)|avant (?:la mise en (?:production|service)|le d[ée]marrage)/iu;
 
+const VIA_SUPPORT = /(?:via|through|par l'interm[ée]diaire d[eu]|par le biais d[eu]|by way of|using)\s+(?:notre |le |la |our |the |its |son |sa )?(?:support|hotline|hot-line|service desk|help ?desk|centre (?:de support|d'assistance|d'appels)|standard|ticketing|portail (?:de )?support|support portal)/u;
 // Words that make a sentence about a role a statement about reaching it.
 const CONTACT_CUE =
   lowered(/contact|officer|\bnom\b|\bname\b|coordonn|details|represent|\bpersonnes?\b|person\b|interlocut|correspondant|joignable|point d'entr[ée]e|d[ée]sign|nomm|r[ée]f[ée]rent|escalad|astreinte|appoint|designat|named|nominat|reach|escalat|on[- ]call|liaison/iu);
@@ -232,6 +233,8 @@ export const securityContacts: Check = (context) => {
       const placeholder = PLACEHOLDER.test(focusLower) || /\|\s*\|/.test(sentence.text) || /\|\s*$/.test(sentence.text.trim());
       const reasons: string[] = [];
       if (privacyOnly) reasons.push('privacy-contact-only');
+      // "Correspondant sécurité … : Oui – via notre support : 01 …": the details reach the ordinary support desk.
+      if (VIA_SUPPORT.test(focusLower)) reasons.push('generic-support-only');
       const reference = coordinates ? null : analysis.referencedSection(sentence) ?? analysis.referencedSection({ ...sentence, text: sentence.text.replace(/(?:figurent|sont list[ée]s|are listed|are set out|appear)\s+(?:[àa]|in|en)\s+/iu, 'set out in ') });
       if (!coordinates) reasons.push(placeholder ? 'placeholder' : LATER.test(focus) ? 'promised-later' : reference === 'unresolved' ? 'unresolved-reference' : 'no-coordinates');
       else if (placeholder && !EMAIL.test(focus)) reasons.push('placeholder');

@@ -1,0 +1,82 @@
+import type { Supersession } from './precedence.js';
+import type { Sentence } from './sentences.js';
+
+/**
+ * Compliance matrices of tender answers: a table of the buyer's requirements with the supplier's answer
+ * ("Exigence | Conforme (O/N) | Commentaire", "Requirement | Compliant | Supplier comment"). A requirement the
+ * supplier answers "N", "Non", "Not accepted" binds it to nothing, however good its figure: the row is set aside.
+ */
+
+// The answer column: what a header calls the supplier's yes or no.
+const ANSWER_COLUMN =
+  /^(?:conforme|conformit[ée]|compliant|compliance|compliant\s*\?|accept[ée]e?|accepted|accept[ée]e? par le titulaire|o\s*\/\s*n|y\s*\/\s*n|yes\s*\/\s*no|oui\s*\/\s*non|r[ée]ponse|response|answer|statut|status|engagement)\b/u;
+const REFUSED =
+  /^(?:n|non|no|nc|non[- ]conforme|not compliant|non[- ]compliant|non accept[ée]e?|not accepted|refus[ée]e?|rejected|ne peut pas|cannot|not (?:offered|provided|included)|non (?:propos[ée]e?|pr[ée]vue?|inclus[e]?))(?![\p{L}])/u;
+
+function cells(row: Sentence): string[] {
+  return row.lower
+    .split('|')
+    .map((c) => c.trim())
+    .filter((c, i, all) => c.length > 0 || (i > 0 && i < all.length - 1));
+}
+
+// A part that holds the supplier's answers to the buyer's requirements.
+const MATRIX_HEADING =
+  /matri(?:ce|x)|(?:tableau|grille|[ée]tat) de conformit[ée]|compliance (?:table|checklist|statement|schedule)|deviations?|[ée]carts|questionnaire|r[ée]ponses? d[eu] (?:titulaire|prestataire|fournisseur|candidat|soumissionnaire)|(?:supplier|contractor|vendor|bidder)(?:'s|’s)? (?:answers|responses)/u;
+// A table whose cells ran together (PDF, RTF, plain text): the refusal stands alone between the requirement and the
+// comment, in capitals ("… within 24 hours of detection No Notification without undue delay …").
+const FLAT_REFUSAL = /\s(?:N|NC|Non|NON|No|NO|Non conforme|Not compliant|Non accept[ée]e?|Not accepted|Refus[ée]e?)(?:\s+[-–—:]\s*|\s+)(?=[\p{Lu}\d]|$)|\s(?:N|Non|No)\s*$/u;
+
+// Where a flattened matrix row starts: its label ("R3", "A-12", "Q7", "S.4") before the requirement's first word.
+const ROW_LABEL = /\s(?=(?:[A-Z]{1,3}[-.]?\d{1,3}|\d{1,2}\.\d{1,2})\s+[\p{Lu}«"“])/gu;
+
+/**
+ * A compliance matrix whose cells ran together into one paragraph (plain text, PDF) is one sentence holding every
+ * row: cut it at the row labels, so that a refused row sets aside only itself. Sentences are re-indexed.
+ */
+export function splitMatrixRows(sentences: Sentence[], headingOf: (s: Sentence) => string): Sentence[] {
+  if (!sentences.some((s) => !s.tableRow && MATRIX_HEADING.test(headingOf(s)))) return sentences;
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    const cuts = !s.tableRow && !s.heading && MATRIX_HEADING.test(headingOf(s)) ? [...s.text.matchAll(ROW_LABEL)].map((m) => m.index! + 1) : [];
+    if (cuts.length < 2) {
+      out.push({ ...s, index: out.length });
+      continue;
+    }
+    for (const [i, from] of [0, ...cuts].entries()) {
+      const to = i < cuts.length ? cuts[i]! : s.text.length;
+      const text = s.text.slice(from, to).trimEnd();
+      if (text.trim().length === 0) continue;
+      // Each row its own line (between the paragraph's and the next), so no row reads its neighbours as followers.
+      out.push({ ...s, index: out.length, line: s.line + i / 1000, start: s.start + from, end: s.start + from + text.length, text, lower: s.lower.slice(from, from + text.length) });
+    }
+  }
+  return out;
+}
+
+/** Rows the supplier refused in a compliance matrix, as supersessions of kind 'refused'. */
+export function refusedMatrixRows(sentences: readonly Sentence[], headingOf: (s: Sentence) => string): Supersession[] {
+  const out: Supersession[] = [];
+  let answerAt = -1;
+  let headerLine = -1;
+  for (const s of sentences) {
+    if (!s.tableRow) {
+      answerAt = -1;
+      const flat = MATRIX_HEADING.test(headingOf(s)) ? FLAT_REFUSAL.exec(s.text) : null;
+      if (flat && !/N°/u.test(s.text.slice(flat.index, flat.index + 4))) out.push({ start: s.start, end: s.end, article: flat[0].trim().slice(0, 40), by: s.start, kind: 'refused' });
+      continue;
+    }
+    const row = cells(s);
+    const header = row.findIndex((c) => ANSWER_COLUMN.test(c));
+    // A header row: an answer column and no refusal in it (its cells are titles, not answers).
+    if (header > 0 && row.every((c) => !REFUSED.test(c) || c.length > 20)) {
+      answerAt = header;
+      headerLine = s.line;
+      continue;
+    }
+    if (answerAt < 0 || s.line === headerLine || /^[\s|:-]+$/.test(s.text)) continue;
+    const answer = row[answerAt] ?? '';
+    if (REFUSED.test(answer)) out.push({ start: s.start, end: s.end, article: answer.slice(0, 40), by: s.start, kind: 'refused' });
+  }
+  return out;
+}
