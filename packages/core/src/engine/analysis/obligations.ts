@@ -40,7 +40,7 @@ const MUTUAL = lowered(/(?:chaque|l'une? (?:ou l'autre |des )?|aucune des|les de
 const NEGATION_FR = lowered(/\b(?:ne|n')\s*(?:[\p{L}']+\s+){0,4}?(?:pas|point|jamais|nullement|aucunement|plus)\b|\baucune obligation\b|\bsans (?:obligation|[êe]tre tenu)\b|\bexclut\b|\bexclu(?:e|s|es)?\s+(?:de|du)\b/iu);
 const NEGATION_EN = lowered(/\b(?:not|never|no obligation|under no|in no event|nothing in|without any obligation|neither|nor)\b/iu);
 // "no later than", "not more than", "not exceeding": deadlines and ceilings, not negations of the verb.
-const NOT_A_NEGATION = lowered(/\b(?:no|not) (?:later|more|less|longer|fewer|sooner|earlier) than\b|\bnot (?:to )?exceed(?:ing)?\b|\bnot exceeding\b|\bne (?:pourra|peut|saurait|devra|doit) (?:pas )?(?:exc[ée]der|d[ée]passer)\b|\bnot? (?:less|fewer)\b|\bpas moins de\b|\bau plus tard\b/giu);
+const NOT_A_NEGATION = lowered(/\bnot\s+(?:keep|retain|store|conserve|hold|preserve)\b[^.;]{0,60}?\b(?:less|fewer|shorter) than\b|\bne\s+(?:[\p{L}']+\s+){0,4}?(?:pas|jamais)\s+(?:[\p{L}']+\s+){0,4}?moins de\b|\b(?:no|not) (?:later|more|less|longer|fewer|sooner|earlier) than\b|\bnot (?:to )?exceed(?:ing)?\b|\bnot exceeding\b|\bne (?:pourra|peut|saurait|devra|doit) (?:pas )?(?:exc[ée]der|d[ée]passer)\b|\bnot? (?:less|fewer)\b|\bpas moins de\b|\bau plus tard\b/giu);
 
 const RELATIVE_CLAUSE = /\b(?:qui|who|which)\b[^,;:()]{0,80},/gu;
 

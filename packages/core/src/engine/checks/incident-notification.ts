@@ -14,7 +14,7 @@ import { answersTo, decide, judged, followers, introduced, pick, type Candidate,
  */
 
 const NOTIFY =
-  lowered(/\b(?:notifi(?!able)\p{L}*|intimat(?:e|es|ed|ing)\b|inform(?:e|es|ent|er|era|eront|erait|ait|é|ée|és|ées|s|ed|ing|ons|erons|ez|erez)?\b|avis(?:e|ent|era|eront|ons|erons|é|ée|er)\b|(?<!d')information (?:du|de l'|de la|des|imm[ée]diate|sans d[ée]lai|pr[ée]alable)\b|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice to (?:the )?(?=[\p{L}])(?!(?:terminate|end|cancel|renew|resilier|r[ée]silier)\b)|notice of(?!\s+(?:at least |not less than |no less than |a minimum of )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty|forty-five|sixty|ninety)\b))|report(?:s|ed|ing)?\s+(?:(?:any|all|each|every|such|the|a|tout|toute)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:incidents?|breach\p{L}*|violations?)|report(?:s|ed|ing)?\s+(?:(?:it|them|this|such)\s+)?to\b|reported\s+by\s+[^,.;]{1,40}?\s+to\b|advis\p{L}*|give notice|provide notice|tell)/giu);
+  lowered(/\b(?:notifi(?!able)\p{L}*|intimat(?:e|es|ed|ing)\b|inform(?:e|es|ent|er|era|eront|erait|ait|é|ée|és|ées|s|ed|ing|ons|erons|ez|erez)?\b|avis(?:e|ent|era|eront|ons|erons|é|ée|er)\b|(?<!d')information (?:du|de l'|de la|des|imm[ée]diate|sans d[ée]lai|pr[ée]alable)\b|avert\p{L}*|alert\p{L}*|signal\p{L}*|pr[ée]vien\p{L}*|pr[ée]venir|d[ée]clar\p{L}*|porter? [àa] la connaissance|port[ée]e? [àa] la connaissance|tenir inform[ée]|remont[ée]e? d'(?:alerte|information)|notify\p{L}*|notice to (?:the )?(?=[\p{L}])(?!(?:terminate|end|cancel|renew|resilier|r[ée]silier)\b)|notice of(?!\s+(?:at least |not less than |no less than |a minimum of )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty|forty-five|sixty|ninety)\b))|unreported\b|unnotified\b|non[- ](?:signal|notifi|d[ée]clar)\p{L}*|report(?:s|ed|ing)?\s+(?:(?:any|all|each|every|such|the|a|tout|toute)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:incidents?|breach\p{L}*|violations?)|report(?:s|ed|ing)?\s+(?:(?:it|them|this|such)\s+)?to\b|reported\s+by\s+[^,.;]{1,40}?\s+to\b|advis\p{L}*|give notice|provide notice|tell)/giu);
 
 // What is notified: a security incident in some wording.
 const SECURITY_EVENT =
@@ -54,6 +54,13 @@ const CLIENT_AS_RECIPIENT = lowered(/\b(?:[àa]|aux?|to|et|and)\s+(?:l'|la |le |
 // "sauf si l'enquête en cours l'en empêche", "unless its investigation requires otherwise": the supplier decides.
 const PERSONAL_ONLY_SAID = lowered(
   /(?:violations? de(?:s)? donn[ée]es[^.;|]{0,40}?|personal data breach(?:es)?|data breach(?:es)?)\s*,?\s*(?:uniquement|seulement|exclusivement|only)\b|\b(?:uniquement|seulement|exclusivement|only|solely)\s+(?:pour\s+|for\s+|aux?\s+|to\s+|in case of\s+|en cas de\s+)?(?:les\s+|the\s+|des\s+)?(?:violations? de(?:s)? donn[ée]es|personal data breach)/iu,
+);
+const RIGHT_TO_BE_TOLD = lowered(
+  /(?:a|aura|dispose du|b[ée]n[ée]ficie du)\s+(?:le\s+)?droit d'[êe]tre\s*$|(?:is|are|shall be|will be)\s+entitled\s+to\s+be\s*$|(?:has|have|shall have)\s+the right\s+to\s+be\s*$/iu,
+);
+// "No Security Incident shall remain unreported … for more than 48 hours", "aucun incident ne peut rester non signalé".
+const DOUBLE_NEGATIVE = lowered(
+  /\bno\s+(?:[\p{L}-]+\s+){0,2}?(?:incidents?|breach(?:es)?|events?)\b[^.;]{0,80}?(?:shall|may|will|must|can)\s+(?:remain|be left|go|stay)\s+(?:unreported|unnotified|undisclosed|uncommunicated)|\baucun\s+(?:[\p{L}-]+\s+){0,2}?incidents?\b[^.;]{0,80}?ne\s+(?:peut|pourra|doit|saurait)\s+(?:rester|demeurer)\s+(?:non\s+(?:signal|notifi|d[ée]clar|communiqu)|ignor)/iu,
 );
 const INVESTIGATION_ESCAPE = lowered(
   /(?:save|except|unless|sauf)\s+(?:(?:where|if|when|si|lorsque)\s+)?(?:the |its |son |ses |sa |l')?(?:[\p{L}-]+(?:'s|’s) )?(?:insurers?|assureurs?|legal counsel|lawyers?|counsel|avocats?|conseils? juridiques?)|(?:sauf|except) (?:si|lorsque|dans le cas o[ùu]|where|if|when) (?:l'|les |the |its |such |son |sa |ses )?(?:enqu[êe]tes?|investigations?|analyses?|besoins de l'enqu[êe]te|forensic)|unless (?:(?:the|its|such|supplier's|provider's) )?(?:ongoing )?(?:investigation|analysis|forensic)/iu,
@@ -331,6 +338,13 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   const bound = whoIsBound(sentence, first, analysis.parties, { recipientMatters: true, sectionHeading: heading });
   // "Supplier shall require each Subprocessor to notify Supplier": a notice to the supplier reaches no client.
   if (recipientAfter(text, first, analysis.parties) === 'supplier') bound.role = 'other';
+  // "L'Établissement a le droit d'être informé de tout incident", "The Institution shall be entitled to be informed":
+  // the client is the one told, so the other party is the one bound to tell.
+  // "The Supplier is entitled to be informed by the Customer": the supplier is the one told, the client is bound.
+  if (RIGHT_TO_BE_TOLD.test(lower.slice(Math.max(0, first - 60), first))) {
+    if (bound.role === 'client') bound.role = 'supplier';
+    else if (bound.role === 'supplier') bound.role = 'client';
+  }
   if (bound.role === 'client' || bound.role === 'other') {
     return {
       nearMiss: {
@@ -344,7 +358,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
       },
     };
   }
-  if (isNegated(text.slice(0, first), lang)) {
+  if (isNegated(text.slice(0, first), lang) && !DOUBLE_NEGATIVE.test(lower)) {
     return {
       nearMiss: { sentence, note: pick(lang, "la phrase exclut l'obligation (tournure négative).", 'the sentence rules the obligation out (negation).'), closeness: 4 },
     };
@@ -361,6 +375,20 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
       .filter((d) => d.unit !== 'month' && d.unit !== 'year')
       .map((d) => ({ ...d, start: d.start + reading.tableFrom!, end: d.end + reading.tableFrom! }));
     durations = [...durations.filter((d) => d.start < reading.tableFrom!), ...rows];
+  }
+  if (durations.length === 0) {
+    // "within the Notification Window", "dans le Délai de Notification": the figure is in the term's definition.
+    for (const d of analysis.definedTerms()) {
+      if (!/d[ée]lai|p[ée]riode|period|window|time|dur[ée]e/u.test(d.term) || !lower.includes(d.term)) continue;
+      const found = findDurations(d.body, analysis.languageOf(d.sentence)).filter((x) => x.unit !== 'month' && x.unit !== 'year');
+      if (found.length) {
+        // Placed where the clause names the term, so the clause around it is read as the delay's.
+        const at = lower.indexOf(d.term);
+        durations = found.map((x) => ({ ...x, start: at, end: at + d.term.length }));
+        extra.push({ start: d.sentence.start, end: d.sentence.end, role: 'basis', note: pick(lang, 'Délai fixé par la définition du terme employé.', 'Delay set by the definition of the term used.') });
+        break;
+      }
+    }
   }
   if (durations.length === 0) {
     const ref = analysis.referencedSection(sentence);
@@ -413,7 +441,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   if (clockStartsLate(text, chosen) || CONFIRMED_ONLY.test(lower)) reasons.push('clock-at-confirmation');
   // "Supplier may notify …", "le Titulaire peut informer …": a permission, not a duty.
   const permissive = /\b(?:may|might|can|peut|pourra|peuvent|pourront)\s+(?:,?\s*(?:at its (?:sole )?option|[àa] sa convenance)\s*,?\s+)?(?:\p{L}+\s+){0,1}$/u.test(lower.slice(Math.max(0, first - 40), first));
-  if (DISCRETION.test(lower) || permissive || INVESTIGATION_ESCAPE.test(lower)) reasons.push('discretionary');
+  if (DISCRETION.test(lower) || (permissive && !DOUBLE_NEGATIVE.test(lower)) || INVESTIGATION_ESCAPE.test(lower)) reasons.push('discretionary');
   // "within 24 hours where required by applicable law": no notice when the law asks none.
   const lawCondition = LAW_CONDITION.exec(lower.slice(0, first + 200));
   if (lawCondition && !/autorit|authorit|cnil|regulator|ico\b/u.test(lower.slice(lawCondition.index, lawCondition.index + lawCondition[0].length + 80))) reasons.push('conditional');

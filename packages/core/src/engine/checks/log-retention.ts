@@ -160,8 +160,12 @@ function read(context: CheckContext, sentence: Sentence, clause: string): { cand
   if (chosen && !chosen.placeholder && chosen.months !== null) {
     value = { months: monthsOf(chosen) };
     // "n'est pas tenu de conserver au-delà de 30 jours" is a ceiling, however it is phrased.
+    // "ne pourra en aucun cas conserver les journaux moins de douze mois", "shall not keep them for less than": a
+    // negated minimum is a floor, the strongest wording there is.
+    const negatedHere = negated || /\b(?:ne|n')\s[^.;]{0,60}?(?:en aucun cas|aucunement|jamais|pas)\b|\bin no (?:event|case)\b|\bunder no circumstances\b|\bnever\b|\bnot\b/u.test(lower.slice(Math.max(0, chosen.start - 120), chosen.start));
+    const negatedFloor = negatedHere && /(?:moins de|less than|fewer than|shorter than|a period shorter than|inf[ée]rieure? [àa]|en de[çc][àa] de)\s*$/u.test(lower.slice(Math.max(0, chosen.start - 40), chosen.start));
     const ceiling =
-      chosen.bound === 'ceiling' || negated || /(?:jusqu'[àa]|au[- ]del[àa] de|au maximum|maximum de|pas plus de|up to|no (?:longer|more) than|not (?:longer|more) than|a maximum of|at most|beyond)\s*$/u.test(lower.slice(Math.max(0, chosen.start - 40), chosen.start));
+      (chosen.bound === 'ceiling' && !negatedFloor) || (negated && !negatedFloor) || /(?:jusqu'[àa]|au[- ]del[àa] de|au maximum|maximum de|pas plus de|up to|no (?:longer|more) than|not (?:longer|more) than|a maximum of|at most|beyond)\s*$/u.test(lower.slice(Math.max(0, chosen.start - 40), chosen.start));
     // "… or such shorter period as the Supplier may determine": no guaranteed minimum either.
     if (ceiling || SHORTER_AT_WILL.test(lower)) reasons.push('ceiling-only');
     if (value.months < minMonths - 1e-6) reasons.push('below-minimum');
