@@ -61,6 +61,11 @@ const BY_AUTHORITY =
   /^\s*(?:by|par|de)\s+(?:the |any |les? |la |l'|des |toute )?(?:[\p{L}-]+\s+){0,4}?(?:authorit(?:y|ies)|autorit[ée]s?|regulators?|agenc(?:y|ies)|agences?|inspectorates?|inspecteurs?|services? (?:v[ée]t[ée]rinaires|de l'[ée]tat|d[ée]concentr[ée]s)|ministr(?:y|ies)|minist[èe]res?)(?![\p{L}])/u;
 const CLIENTS_AUDITOR = /(?:auditeur|auditor|prestataire d'audit|audit firm)[^.;]{0,50}(?:son choix|its choice|qu'il (?:mandate|d[ée]signe)|mandat[ée] par (?:le|l')|appointed by (?:the )?(?:client|customer|hospital|trust|authority|establishment))/u;
 // A check on paper: a questionnaire or a documentary control is at best a documentary audit.
+// Every audit right at once: "any (information and) audit rights … will be satisfied by", "tout droit d'audit … est
+// réputé satisfait par", "in lieu of any audit".
+const GLOBAL_WAIVER = lowered(
+  /(?:any|all|each|every|tout|toute|tous|les)\s+(?:(?:information|contractual|statutory|other)\s+(?:and|or)\s+)?(?:rights? (?:of|to) audit|audit(?: and inspection)? rights?|droits? d'audit)[^.;]{0,200}?(?:(?:shall|will) be|is|are|sera|seront|est|sont) (?:deemed |fully |r[ée]put[ée]e?s? )?(?:satisfied|fulfilled|met|discharged|satisfaits?|remplis?)|in lieu of (?:any|all) (?:audits?|inspections?)|(?:tient|tiennent|tiendra) lieu de (?:tout|tous les) (?:audits?|contr[ôo]les?)/iu,
+);
 const CONTRACT_DOCUMENTS =
   /(?:contract|agreement|march[ée]|contrat|accord)\s+(?:consists? of|comprises?|is made up of|is formed by|se compose|comprend|est (?:constitu[ée]|compos[ée]|form[ée]))|(?:pi[èe]ces contractuelles|contract(?:ual)? documents|documents contractuels)\s*(?:sont|comprennent|suivant|are|comprise|include|:)|order of precedence|ordre de (?:priorit[ée]|pr[ée]s[ée]ance)/u;
 const DOCUMENTARY_CHECK = /questionnaire|documentaire|v[ée]rifi|verify/u;
@@ -327,6 +332,17 @@ export const auditRights: Check = (context) => {
     const { candidate, nearMiss } = read(context, sentence, text);
     if (candidate) candidates.push({ ...candidate, end });
     if (nearMiss) nearMisses.push(nearMiss);
+  }
+  // "Customer agrees that any information and audit rights granted by the applicable Data Protection Requirements
+  // will be satisfied by these compliance reports": a waiver of every audit right, wherever else one is granted.
+  const waiver = analysis.sentences.find((s) => mentions[s.index] && GLOBAL_WAIVER.test(s.lower) && !analysis.supersededAt(s.start));
+  if (waiver) {
+    for (const c of candidates) {
+      if (c.status !== 'ok' || c.sentence === waiver) continue;
+      c.status = 'weak';
+      c.reasons = ['certificates-instead'];
+      c.extra = [...(c.extra ?? []), { start: waiver.start, end: waiver.end, role: 'basis', note: pick(context.lang, "Clause qui remplace tout droit d'audit par des rapports ou certificats.", 'Clause that replaces every audit right with reports or certificates.') }];
+    }
   }
   // Restrictions anywhere in the audit article (all its numbered clauses) apply to the right granted in it.
   for (const c of candidates) {
