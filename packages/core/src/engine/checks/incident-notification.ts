@@ -55,6 +55,10 @@ const CLIENT_AS_RECIPIENT = lowered(/\b(?:[àa]|aux?|to|et|and)\s+(?:l'|la |le |
 const PERSONAL_ONLY_SAID = lowered(
   /(?:violations? de(?:s)? donn[ée]es[^.;|]{0,40}?|personal data breach(?:es)?|data breach(?:es)?)\s*,?\s*(?:uniquement|seulement|exclusivement|only)\b|\b(?:uniquement|seulement|exclusivement|only|solely)\s+(?:pour\s+|for\s+|aux?\s+|to\s+|in case of\s+|en cas de\s+)?(?:les\s+|the\s+|des\s+)?(?:violations? de(?:s)? donn[ée]es|personal data breach)/iu,
 );
+// "Cette obligation ne s'applique qu'aux incidents affectant l'hébergement", "This obligation applies only to …".
+const ONLY_APPLIES = lowered(
+  /ne s'appliquen?t? qu'|s'appliquen?t? (?:uniquement|exclusivement|seulement)|(?:applies|apply) only|only appl(?:y|ies)|(?:is|are|shall be) (?:limited|restricted|confined) to|(?:est|sont) (?:limit[ée]e?s?|restreinte?s?) aux?|ne (?:vise|concerne)n?t? que/iu,
+);
 const RIGHT_TO_BE_TOLD = lowered(
   /(?:a|aura|dispose du|b[ée]n[ée]ficie du)\s+(?:le\s+)?droit d'[êe]tre\s*$|(?:is|are|shall be|will be)\s+entitled\s+to\s+be\s*$|(?:has|have|shall have)\s+the right\s+to\s+be\s*$/iu,
 );
@@ -172,7 +176,8 @@ function oneOfSeveralSystems(analysis: DocumentAnalysis, sentence: Sentence, aft
 
 /** The clause of `text` holding a duration: between separators ';', '. ', ', and/et …'. */
 function clauseAround(text: string, d: DurationMention): string {
-  const separators = /;|\.\s|,\s+(?:and|et|puis|then|but|mais)\s+/giu;
+  // Table rows appended to a lead-in meet at "| |": each row is its own clause.
+  const separators = /;|\.\s|,\s+(?:and|et|puis|then|but|mais)\s+|\|\s*\|/giu;
   let from = 0;
   let to = text.length;
   for (const m of text.matchAll(separators)) {
@@ -191,7 +196,8 @@ function clockStartsLate(text: string, chosen: DurationMention | null): boolean 
     const after = text.slice(chosen.end, chosen.end + 160);
     if (CLOCK_PHRASE.test(after)) {
       // The event clause: up to the next comma or semicolon ("… suivant sa détection, par appel … confirmé par écrit").
-      const event = after.split(/[,;.]/u)[0]!;
+      // "… within 4 hours of detection and confirms in writing within 24 hours": the next duty starts a new clause.
+      const event = after.split(/[,;.]|\s(?:and|et|puis|then|followed by|suivie? d[eu'])\s/u)[0]!;
       if (CLOCK_CONFIRMATION.test(event) || WAITS_FOR_ANALYSIS.test(event) || CLOCK_REQUEST.test(event.toLowerCase())) return true;
       if (CLOCK_DETECTION.test(event)) return false;
     }
@@ -445,7 +451,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   // "within 24 hours where required by applicable law": no notice when the law asks none.
   const lawCondition = LAW_CONDITION.exec(lower.slice(0, first + 200));
   if (lawCondition && !/autorit|authorit|cnil|regulator|ico\b/u.test(lower.slice(lawCondition.index, lawCondition.index + lawCondition[0].length + 80))) reasons.push('conditional');
-  if (SCOPE_EXCLUSION.test(lower.slice(first)) || narrowedByDefinition(analysis, lower) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
+  if (SCOPE_EXCLUSION.test(lower.slice(first)) || ONLY_APPLIES.test(lower.slice(first)) || narrowedByDefinition(analysis, lower) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   if (OPTION_CONDITION.test(lower)) reasons.push('conditional');
   if (chosen ? MAJOR_ONLY.test(clauseAround(text, chosen)) : MAJOR_ONLY.test(lower)) reasons.push('major-only');
@@ -484,7 +490,12 @@ function readings(analysis: DocumentAnalysis): Reading[] {
     if (!mentions[sentence.index]) continue;
     if (analysis.isDefinition(sentence)) continue;
     // Same offsets as the text; the lead-in and the contract's defined incident terms count as naming an incident.
-    const own = triggers(sentence.lower, sentence.leadIn ? incidentContext(analysis, sentence.leadIn) : '', incidentTerms(analysis));
+    let own = triggers(sentence.lower, sentence.leadIn ? incidentContext(analysis, sentence.leadIn) : '', incidentTerms(analysis));
+    // "Le Titulaire informe l'Établissement selon les délais suivants :" and a table whose rows name the incidents.
+    if (own.length === 0 && /:\s*$/.test(sentence.text)) {
+      const rows = introduced(analysis, sentence, 8).map((s) => s.lower).join(' ');
+      if (rows) own = triggers(sentence.lower, incidentContext(analysis, rows), incidentTerms(analysis));
+    }
     if (own.length === 0) continue;
     // A notification often spills into the next sentence: "Cette notification intervient sous 24 heures."
     let text = sentence.text;
@@ -497,7 +508,7 @@ function readings(analysis: DocumentAnalysis): Reading[] {
       end = answer.end;
     }
     for (const next of followers(analysis, sentence)) {
-      if (/^(?:cette|cet|ce|such|this|the) (?:notification|information|alerte|signalement|notice|d[ée]lai|alert|report)|^(?:elle|il|it) (?:est|intervient|doit|shall|must|will)/iu.test(next.text)) {
+      if (/^(?:cette|cet|ce|such|this|the) (?:notification|information|alerte|signalement|notice|d[ée]lai|alert|report|obligation|engagement|stipulation)|^(?:elle|il|it) (?:est|intervient|doit|shall|must|will)/iu.test(next.text)) {
         text += ' '.repeat(next.start - sentence.end) + next.text;
         end = next.end;
       } else break;
