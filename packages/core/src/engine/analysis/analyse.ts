@@ -52,6 +52,9 @@ export interface DocumentAnalysis {
 const DEFINITION =
   /^\s*(?:[-–•]\s*)?(?:\d+(?:\.\d+)+\.?\s+|\(?[a-z0-9]{1,3}[).]\s*)?(?:(?:«\s*|"|“|\*\*)[^»"”*]{1,80}(?:\s*»|"|”|\*\*)\s*(?:[:,]\s*)?(?:d[ée]signe|d[ée]signent|signifie|s'entend|s'entendent|recouvre|correspond|means|shall mean|refers to|has the meaning|includes any|:)|[\p{Lu}][\p{L}'’ -]{1,60}\s+(?:means|shall mean|has the meaning)\b)|^\s*(?:on entend par|par\s+«)/u;
 
+const GLOSSARY_ENTRY = /^\s*(?:[-–•*]\s*)?(?:\*\*)?[\p{L}][\p{L}'’ -]{1,50}(?:\*\*)?\s*:\s+\S/u;
+const GLOSSARY_HEADING = /glossaire|glossary|d[ée]finitions?|terminologie|lexique|vocabulaire/u;
+
 // What every definition form needs: a quoted term, "means", or "on entend par" (a cheap test before DEFINITION).
 const MAY_DEFINE = /[«"“]|\*\*|mean|on entend par/u;
 
@@ -264,7 +267,10 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
   function isDefinition(sentence: Sentence): boolean {
     let known = definitions.get(sentence.index);
     if (known === undefined) {
-      known = MAY_DEFINE.test(sentence.lower) && DEFINITION.test(sentence.text);
+      known =
+        (MAY_DEFINE.test(sentence.lower) && DEFINITION.test(sentence.text)) ||
+        // "- Problème : cause d'un ou plusieurs Incidents …" in a glossary: a term and its meaning.
+        (GLOSSARY_ENTRY.test(sentence.text) && headingTest(sentence, GLOSSARY_HEADING));
       definitions.set(sentence.index, known);
     }
     return known;
