@@ -66,6 +66,7 @@ const CLIENTS_AUDITOR = /(?:auditeur|auditor|prestataire d'audit|audit firm)[^.;
 const GLOBAL_WAIVER = lowered(
   /(?:any|all|each|every|tout|toute|tous|les)\s+(?:(?:information|contractual|statutory|other)\s+(?:and|or)\s+)?(?:rights? (?:of|to) audit|audit(?: and inspection)? rights?|droits? d'audit)[^.;]{0,200}?(?:(?:shall|will) be|is|are|sera|seront|est|sont) (?:deemed |fully |r[ée]put[ée]e?s? )?(?:satisfied|fulfilled|met|discharged|satisfaits?|remplis?)|in lieu of (?:any|all) (?:audits?|inspections?)|(?:tient|tiennent|tiendra) lieu de (?:tout|tous les) (?:audits?|contr[ôo]les?)/iu,
 );
+const AUDIT_LOGS = /journa(?:l|ux) d'audit|pistes? d'audit|traces? d'audit|audit[- ](?:logs?|trails?|records?|events?)|logs? d'audit/gu;
 const CONTRACT_DOCUMENTS =
   /(?:contract|agreement|march[ée]|contrat|accord)\s+(?:consists? of|comprises?|is made up of|is formed by|se compose|comprend|est (?:constitu[ée]|compos[ée]|form[ée]))|(?:pi[èe]ces contractuelles|contract(?:ual)? documents|documents contractuels)\s*(?:sont|comprennent|suivant|are|comprise|include|:)|order of precedence|ordre de (?:priorit[ée]|pr[ée]s[ée]ance)/u;
 const DOCUMENTARY_CHECK = /questionnaire|documentaire|v[ée]rifi|verify/u;
@@ -172,7 +173,8 @@ const SCOPE_CARVED_OUT = /(?:does not|do not|shall not|will not|ne s'[ée]tend p
 function read(context: CheckContext, sentence: Sentence, text: string): { candidate?: Candidate; nearMiss?: NearMiss } {
   const { analysis, rule } = context;
   const lang = context.lang;
-  const lower = text.toLowerCase();
+  // "Les journaux d'audit … Vous pouvez les consulter": audit logs are logs; blanked, not read as an audit.
+  const lower = text.toLowerCase().replace(AUDIT_LOGS, (m) => ' '.repeat(m.length));
   const audit = AUDIT.exec(lower);
   if (!audit) return {};
   // "The contract consists of … the answers to the security questionnaire, the audit report …": a list of documents.
@@ -312,7 +314,7 @@ export const auditRights: Check = (context) => {
   for (const sentence of analysis.sentences) {
     if (!mentions[sentence.index]) continue;
     if (analysis.isDefinition(sentence) || sentence.heading) continue;
-    if (!AUDIT.test(sentence.lower) || auditorOnly(sentence.lower)) continue;
+    if (!AUDIT.test(sentence.lower.replace(AUDIT_LOGS, (m) => ' '.repeat(m.length))) || auditorOnly(sentence.lower)) continue;
     // Limits often follow in the next sentences of the paragraph ("Cet audit ne peut intervenir plus d'une fois par an…").
     let text = sentence.text;
     let end = sentence.end;

@@ -458,7 +458,9 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   if (lawCondition && !/autorit|authorit|cnil|regulator|ico\b/u.test(lower.slice(lawCondition.index, lawCondition.index + lawCondition[0].length + 80))) reasons.push('conditional');
   if (SCOPE_EXCLUSION.test(lower.slice(first)) || ONLY_APPLIES.test(lower.slice(first)) || narrowedByDefinition(analysis, lower) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
   if (EFFORTS.test(lower)) reasons.push('hedged');
-  if (OPTION_CONDITION.test(lower)) reasons.push('conditional');
+  // A list item takes its lead-in's condition: "The following controls apply only to Customers who have purchased
+  // the Enterprise Edition: – … logs for twelve (12) months".
+  if (OPTION_CONDITION.test(lower) || (sentence.leadIn !== null && OPTION_CONDITION.test(sentence.leadIn))) reasons.push('conditional');
   if (chosen ? MAJOR_ONLY.test(clauseAround(text, chosen)) : MAJOR_ONLY.test(lower)) reasons.push('major-only');
   // "The notification obligation in clause 11.2 applies only to a Major Security Incident": narrowed from elsewhere.
   for (const r of analysis.restrictionsOf(sentence)) {

@@ -175,7 +175,9 @@ function read(context: CheckContext, sentence: Sentence, clause: string): { cand
     reasons.push('no-figure');
   }
   if (IF_POSSIBLE.test(lower) || EFFORTS.test(lower)) reasons.push('if-possible');
-  if (OPTION_CONDITION.test(lower)) reasons.push('conditional');
+  // A list item takes its lead-in's condition: "The following controls apply only to Customers who have purchased
+  // the Enterprise Edition: – … logs for twelve (12) months".
+  if (OPTION_CONDITION.test(lower) || (sentence.leadIn !== null && OPTION_CONDITION.test(sentence.leadIn))) reasons.push('conditional');
   if (SCOPE_EXCLUSION.test(lower)) reasons.push('scope-narrowed');
   return {
     candidate: {
@@ -189,7 +191,8 @@ function read(context: CheckContext, sentence: Sentence, clause: string): { cand
   };
 }
 
-const LOG_LABEL = /^\s*(?:[-–•*]\s*)?(?:logs?|journaux|traces|journalisation|audit (?:trails?|logs?))\b[^:.;]{0,60}:\s*/u;
+// Optionally numbered like a clause: "5.3 Logs: access and admin logs, 3 months".
+const LOG_LABEL = /^\s*(?:[-–•*]\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?:logs?|journaux|traces|journalisation|audit (?:trails?|logs?))\b[^:.;]{0,60}:\s*/u;
 // Data that is not logs, kept for its own period: backups, health records, invoices, content.
 const OTHER_DATA = /sauvegardes?|backups?|donn[ée]es (?:de sant[ée]|m[ée]dicales|personnelles|du client|de l'[ée]tablissement|patients?)|dossiers?|health records?|medical records?|factures?|invoices?|customer (?:data|content)|contenus?|archives? (?:m[ée]dicales|papier)|images?|recordings?|enregistrements? (?:vid[ée]o|audio)/gu;
 // For matchAll over a stretch of text.

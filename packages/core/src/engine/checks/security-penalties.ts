@@ -76,7 +76,7 @@ function isDischarging(lower: string): boolean {
 
 // "shall not, however, exceed one hundred euros (EUR 100)": a cap cue, then the first figure after it.
 const CAP_CUE =
-  lowered(/plafonn\p{L}*|plafond|dans la limite d|capped|\bcap(?:ped)? at|(?:shall|will|may|ne (?:peut|pourra|peuvent|pourront))(?:\s+not)?(?:,?\s+\p{L}+,?)?\s+(?:exceed|exc[ée]der|d[ée]passer)|dans la limite de|limit(?:[ée]e?s?|ed) (?:[àa]|to)|maximum (?:de|of)|ne d[ée]passe(?:nt)? pas/iu);
+  lowered(/plafonn\p{L}*|plafond|dans la limite d|capped|\bcap(?:ped)? at|\b(?:overall |aggregate |total |annual )?cap of|(?:shall|will|may|ne (?:peut|pourra|peuvent|pourront))(?:\s+not)?(?:,?\s+\p{L}+,?)?\s+(?:exceed|exc[ée]der|d[ée]passer)|dans la limite de|limit(?:[ée]e?s?|ed) (?:[àa]|to)|maximum (?:de|of)|ne d[ée]passe(?:nt)? pas/iu);
 
 // Sums of money in digits ("50 euros", "EUR 1,000", "€ 200"), and what makes a sum recur (per day, per hour).
 const MONEY = /(?:€|\beur\b|\beuros?\b|£|\$|\busd\b|\bgbp\b)\s?(\d[\d\s.,]*\d|\d)|(\d[\d\s.,]*\d|\d)\s*\)?\s*(?:€|\beur\b|\beuros?\b|£|\$|\busd\b|\bgbp\b|\bpounds?\b)/giu;
