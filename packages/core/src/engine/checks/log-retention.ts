@@ -19,7 +19,7 @@ const NOT_LOGS = lowered(/trend logs?|logs? (?:of|de) (?:temp[ée]ratures?|mesur
 const RETAIN =
   lowered(/\bconserv\p{L}*|\bgard\p{L}*|\barchiv\p{L}*|\bstock\p{L}*|\bmaint(?:ain|ien)\p{L}*|\bretain\p{L}*|\bretention\b|\bkeep\p{L}*|\bkept\b|\bstor(?:e|ed|es|ing|age)\b|\bpreserv\p{L}*|\bhold\p{L}*|\bdur[ée]e de conservation|\bpurg\p{L}*|\bsupprim\p{L}*|\bdelet\p{L}*|\beffac\p{L}*/iu);
 const AVAILABLE =
-  lowered(/disposition|copie|obtenir|disclos\p{L}*|divulgu\p{L}*|(?:donn\p{L}*|ouvr\p{L}*|permet\p{L}*) (?:un )?acc[èe]s|accessibles?|communiqu|transm(?:et|is|ett)\p{L}*|envo[iy]\p{L}*|\bsent to\b|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|(?:give|grant|provide)s? (?:\p{L}+ )?access|accessible|\bprovide[sd]?\b|\bdeliver|upon (?:request|demand)|on request|\bcopy|\bcopies|\binspect|\bobtain|\bextracts?\b|\bhand(?:s|ed)?(?: over)? to\b|\bremis(?:es)?\b/giu);
+  lowered(/disposition|copie|obtenir|disclos\p{L}*|divulgu\p{L}*|(?:donn\p{L}*|ouvr\p{L}*|permet\p{L}*) (?:un )?acc[èe]s|accessibles?|communiqu|communicat\p{L}*|\bproduc(?:e|es)\s+(?:the |such |these |those |all |any )?(?:logs?|records?|them)\b(?!\s+(?:by|par)\b)|transm(?:et|is|ett)\p{L}*|transmit\p{L}*|envo[iy]\p{L}*|\bsent to\b|fourni|consult|extraction|export|remet|sur (?:simple )?demande|available|(?:give|grant|provide)s? (?:\p{L}+ )?access|accessible|\bprovide[sd]?\b|\bdeliver|upon (?:request|demand)|on request|\bcopy|\bcopies|\binspect|\bobtain|\bextracts?\b|\bhand(?:s|ed)?(?: over)? to\b|\bremis(?:es)?\b/giu);
 const SECURITY_LOG_KIND = /s[ée]curit|security|acc[èe]s|access|admin|connexion|connection|authenti|privil[èe]g|privileg|sign-in|login|log-in|audit/u;
 const SHORTER_AT_WILL = lowered(/(?:such|any) shorter (?:period|time)|(?:toute )?dur[ée]e (?:plus courte|inf[ée]rieure) (?:que|fix[ée]e par|d[ée]cid[ée]e par) (?:le |la |l')?(?:titulaire|prestataire|fournisseur)/iu);
 const SUPPLIER_MAY_HAND_OVER = lowered(
@@ -41,7 +41,7 @@ const BREACH_DEADLINE = /^\s*(?:to [\p{L} ]{0,30})?\s*(?:within|dans (?:le|les|u
 const LOG_HEADING = /journ|\blogs?\b|logging|tra[çc]abilit/u;
 const RETAINED_DATA = lowered(/\b(?:retained|stored|kept|logged|archived) (?:data|information|records|entries|events)|(?:donn[ée]es|informations|enregistrements|traces|[ée]v[ée]nements) (?:conserv|archiv|journalis|enregistr)\p{L}*/u);
 // Availability words that name a handing-over to the client (their negation withholds the logs).
-const HANDING_OVER = /hand|remis|disposition|copie|disclos|divulgu|accessib|communiqu|transm|envo[iy]|sent to|fourni|remet|available|access|provide|deliver|cop(?:y|ies)|obtain|obtenir/u;
+const HANDING_OVER = /hand|produc|remis|disposition|copie|disclos|divulgu|accessib|communiqu|communicat|transm|envo[iy]|sent to|fourni|remet|available|access|provide|deliver|cop(?:y|ies)|obtain|obtenir/u;
 const PENALTY_OR_CONDITION = /p[ée]nalit|penalt|service credits?|\bcredits?\b|\bif\b|\bunless\b|\bin the event\b|\bsi\b|\blorsque\b|\ben cas\b|[àa] d[ée]faut|faute de|failure to|d[ée]faut de/u;
 const IF_POSSIBLE = lowered(/dans la limite (?:de la capacit[ée]|des capacit[ée]s|de l'espace|du volume|du stockage)|subject to (?:available |the )?storage (?:capacity|limits?)|within the limits of (?:the )?(?:available |subscribed )?(?:storage|capacity)|si (?:cela est |c'est )?techniquement (?:possible|faisable)|dans la mesure du possible|where technically (?:possible|feasible)|if technically (?:possible|feasible)|to the extent (?:technically )?(?:possible|feasible)/iu);
 
