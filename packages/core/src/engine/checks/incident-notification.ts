@@ -60,7 +60,7 @@ const ONLY_APPLIES = lowered(
   /ne s'appliquen?t? qu'|s'appliquen?t? (?:uniquement|exclusivement|seulement)|(?:applies|apply) only|only appl(?:y|ies)|(?:is|are|shall be) (?:limited|restricted|confined) to|(?:est|sont) (?:limit[ée]e?s?|restreinte?s?) aux?|ne (?:vise|concerne)n?t? que/iu,
 );
 const WARNS_SOMEONE = lowered(
-  /^\s*(?:(?:imm[ée]diatement|sans d[ée]lai|aussit[ôo]t|sans attendre|dans|par|sous|d[èe]s|au plus tard)\b|(?:le|la|l'|les|son|sa|ses|leur|leurs|tout|toute|chaque|au|aux)\s*(?:client|commanditaire|[ée]tablissement|acheteur|pouvoir adjudicateur|h[ôo]pital|chu|ght|responsables?|rssi|correspondant|contacts?|interlocuteurs?|personnes?|utilisateurs?|[ée]quipes?|r[ée]f[ée]rents?|direction|titulaire|prestataire|partie|cocontractant)|(?:l'|les|le|la)\s*$|\S+\s+(?:imm[ée]diatement|sans d[ée]lai))/iu,
+  /^\s*(?:(?:imm[ée]diatement|sans d[ée]lai|aussit[ôo]t|sans attendre|dans|par|sous|d[èe]s|au plus tard|au plus vite|rapidement)\b|(?:le|la|l'|les|son|sa|ses|leur|leurs|tout|toute|chaque|au|aux)\s*(?:client|commanditaire|[ée]tablissement|acheteur|pouvoir adjudicateur|h[ôo]pital|chu|ght|responsables?|rssi|correspondant|contacts?|interlocuteurs?|personnes?|utilisateurs?|[ée]quipes?|r[ée]f[ée]rents?|direction|titulaire|prestataire|partie|cocontractant)|(?:l'|les|le|la)\s*$|\S+\s+(?:imm[ée]diatement|sans d[ée]lai))/iu,
 );
 const RIGHT_TO_BE_TOLD = lowered(
   /(?:a|aura|dispose du|b[ée]n[ée]ficie du)\s+(?:le\s+)?droit d'[êe]tre\s*$|(?:is|are|shall be|will be)\s+entitled\s+to\s+be\s*$|(?:has|have|shall have)\s+the right\s+to\s+be\s*$/iu,
@@ -254,7 +254,7 @@ function triggers(lower: string, context = '', terms: string[] = []): Trigger[] 
   return [...text.matchAll(NOTIFY)]
     .filter((m) => m.index! >= titleEnd)
     // "prévenir sa récurrence", "prévenir les risques": to prevent, not to warn; one warns a party or a person.
-    .filter((m) => !/^pr[ée]v/u.test(m[0]) || WARNS_SOMEONE.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 60)))
+    .filter((m) => !/^pr[ée]v/u.test(m[0]) || WARNS_SOMEONE.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 60)) || /\b(?:vous|nous|le|la|les|l'|lui|leur|te|me)\s*$/u.test(text.slice(Math.max(0, m.index! - 8), m.index)))
     .filter((m) => !PARTICIPLE.test(m[0]) || AUXILIARY_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index)))
     .filter((m) => aboutIncident(text, m.index!, m[0], context, terms))
     // "en cas de dépassement du délai de notification", "late notification": a sanction, not the duty.

@@ -14,7 +14,7 @@ import { REQUIREMENTS_OF, whoIsBound } from '../analysis/obligations.js';
  */
 
 const SECURITY_ROLE =
-  lowered(/\brssi\b|\bciso\b|\bcso\b|\bsoc\b(?!\s*(?:[123]|type))|\bcsirt\b(?![- ]r[ée]gional)|\bcert\b(?![- ](?:sant[ée]|fr)\b)|(?<![\p{L}])(?:responsable|r[ée]f[ée]rent(?:e)?|correspondant(?:e)?|r[ée]pondant(?:e)?|directeur|directrice|chef|officier|manager|officer|lead|head|contact|interlocuteur|point de contact|[ée]quipe|cellule|team|centre|center|desk|astreinte)s?\s+(?:[\p{L}-]+\s+){0,3}?(?:de la |du |des |de |of |for |en )?(?:cyber-?)?(?:s[ée]curit[ée]|security|ssi\b|cyber\p{L}*)|(?:cyber-?)?(?:s[ée]curit[ée]|security)\s+(?:officer|manager|lead|contact|team|operations|desk|op[ée]rationnelle)|chief information security|security (?:point of contact|representative|correspondent|focal point|liaison)|point of contact for security|incident response (?:team|contact|manager)|cellule de crise|crisis (?:cell|team)/iu);
+  lowered(/\brssi\b|\bciso\b|\bcso\b|\bsoc\b(?!\s*(?:[123]|type))|\bcsirt\b(?![- ]r[ée]gional)|\bcert\b(?![- ](?:sant[ée]|fr)\b)|(?<![\p{L}])(?:responsable|r[ée]f[ée]rent(?:e)?|correspondant(?:e)?|r[ée]pondant(?:e)?|directeur|directrice|chef|officier|manager|officer|lead|head|contact|interlocuteur|point de contact|[ée]quipe|cellule|team|centre|center|desk|astreinte)s?\s+(?:[\p{L}-]+\s+){0,3}?(?:de la |du |des |de |of |for |en )?(?:cyber-?)?(?:s[ée]curit[ée]|security|ssi\b|cyber\p{L}*)|(?:cyber-?)?(?:s[ée]curit[ée]|security)\s+(?:officer|manager|lead|contact|team|operations|desk|op[ée]rationnelle)|chief information security|security (?:point of contact|representative|correspondent|focal point|liaison)|point of contact for security|pour (?:tout ce qui (?:touche|concerne|a trait) [àa] |toute question (?:de |relative [àa] |li[ée]e [àa] )|les questions de )(?:la )?s[ée]curit[ée][^.;]{0,80}?(?:interlocuteur|contact|correspondant|r[ée]f[ée]rent|responsable)|incident response (?:team|contact|manager)|cellule de crise|crisis (?:cell|team)/iu);
 const PRIVACY_ROLE = lowered(/\bdpo\b|d[ée]l[ée]gu[ée] (?:[àa] la )?protection des donn[ée]es|data protection officer|privacy officer/iu);
 const SUPPORT_ROLE = lowered(/support|hotline|hot-line|service desk|help ?desk|customer care|care desk|customer service|service clients?|help ?line|centre (?:de services|d'appels|d'assistance)|assistance|centre de support|standard/iu);
 const COMMERCIAL_ROLE = lowered(/commercial|account manager|chargé d'affaires|ing[ée]nieur d'affaires|sales|interlocuteur commercial|customer success|directeur de compte/iu);
@@ -30,7 +30,8 @@ function hasPhone(text: string): boolean {
 }
 
 // Without the i flag (slow in Unicode mode): the only cased part is the top-level domain.
-const EMAIL = /[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[a-zA-Z]{2,}/u;
+// Also written "contact(at)example.fr" to escape address harvesters.
+const EMAIL = /[\p{L}0-9._%+-]+(?:@|\s?[([{]at[)\]}]\s?)[\p{L}0-9.-]+\.[a-zA-Z]{2,}/u;
 const PERSON = /\b(?:m\.|mme|mr|mrs|ms|dr|madame|monsieur)\s+\p{Lu}|\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}(?:\p{Ll}+|\p{Lu}+)\b/u;
 const LATER =
   /d[ée]signera|sera d[ée]sign[ée]|seront d[ée]sign[ée]s|communiquera (?:ult[ée]rieurement|[àa] la notification|dans)|communiqu[ée]e?s? ult[ée]rieurement|sera communiqu[ée]|seront communiqu[ée]s|sur (?:simple )?demande|will (?:designate|appoint|nominate|provide|notify|communicate)|shall (?:designate|appoint|nominate)|to be (?:designated|appointed|provided|confirmed|notified)|upon request|on request|prior to (?:go-live|the start)|avant (?:la mise en (?:production|service)|le d[ée]marrage)/iu;
@@ -56,7 +57,7 @@ function glossaryRow(sentence: Sentence): boolean {
 
 function hasCoordinates(text: string): boolean {
   // Cheap tests first: most sentences hold neither an @ nor a digit.
-  return (text.includes('@') && EMAIL.test(text)) || (/\d/.test(text) && hasPhone(text));
+  return ((text.includes('@') || /[([{]at[)\]}]/.test(text)) && EMAIL.test(text)) || (/\d/.test(text) && hasPhone(text));
 }
 
 // A word every SECURITY_ROLE match contains: most sentences of a security contract say "security" but name no
