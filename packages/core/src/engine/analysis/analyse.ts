@@ -4,7 +4,7 @@ import { findPrecedence, findSupersessions, type Precedence, type Supersession }
 import { lowerSameLength, splitSentences, type Sentence } from './sentences.js';
 import { lowered } from '../../language/lowered.js';
 import { asAmendedClause, findSubstitutions } from './substitutions.js';
-import { refusedMatrixRows, splitMatrixRows } from './matrix.js';
+import { MATRIX_HEADING, refusedMatrixRows, splitMatrixRows } from './matrix.js';
 
 /** Everything the checks share about one document, computed once. */
 export interface DocumentAnalysis {
@@ -148,7 +148,10 @@ function headingPathOf(doc: ContractDocument, section: number): string {
 
 export function analyse(doc: ContractDocument): DocumentAnalysis {
   const lower = lowerSameLength(doc.text);
-  const sentences = splitMatrixRows(splitSentences(doc, lower), (s) => (s.section < 0 ? '' : headingPathOf(doc, s.section)));
+  // Which sections hold a compliance matrix, by their heading path: asked once per section, not per sentence.
+  const matrixSections = doc.sections.map((_, i) => MATRIX_HEADING.test(headingPathOf(doc, i)));
+  const inMatrix = (s: Sentence) => s.section >= 0 && matrixSections[s.section] === true;
+  const sentences = splitMatrixRows(splitSentences(doc, lower), inMatrix);
   const parties = findParties(doc.text);
   const supersessions = findSupersessions(doc, lower, sentences);
   // Words changed by an amendment: the original sentence gives way, and the amending sentence reads as the clause
@@ -163,7 +166,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     }
   }
   supersedeOtherLanguageVersion(doc, lower, sentences, supersessions);
-  for (const refused of refusedMatrixRows(sentences, (s) => (s.section < 0 ? '' : headingPathOf(doc, s.section)))) if (!supersessions.some((s) => refused.start >= s.start && refused.start < s.end)) supersessions.push(refused);
+  for (const refused of refusedMatrixRows(sentences, inMatrix)) if (!supersessions.some((s) => refused.start >= s.start && refused.start < s.end)) supersessions.push(refused);
   const precedence = findPrecedence(doc, lower);
   const prevailingRanges = precedence.prevailing.map((i) => doc.sections[i]!).map((s) => [s.start, s.end] as const);
 

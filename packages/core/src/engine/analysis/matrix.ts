@@ -20,8 +20,8 @@ function cells(row: Sentence): string[] {
     .filter((c, i, all) => c.length > 0 || (i > 0 && i < all.length - 1));
 }
 
-// A part that holds the supplier's answers to the buyer's requirements.
-const MATRIX_HEADING =
+// A part that holds the supplier's answers to the buyer's requirements (tested on a lower-cased heading path).
+export const MATRIX_HEADING =
   /matri(?:ce|x)|(?:tableau|grille|[ée]tat) de conformit[ée]|compliance (?:table|checklist|statement|schedule)|deviations?|[ée]carts|questionnaire|r[ée]ponses? d[eu] (?:titulaire|prestataire|fournisseur|candidat|soumissionnaire)|(?:supplier|contractor|vendor|bidder)(?:'s|’s)? (?:answers|responses)/u;
 // A table whose cells ran together (PDF, RTF, plain text): the refusal stands alone between the requirement and the
 // comment, in capitals ("… within 24 hours of detection No Notification without undue delay …").
@@ -34,11 +34,11 @@ const ROW_LABEL = /\s(?=(?:[A-Z]{1,3}[-.]?\d{1,3}|\d{1,2}\.\d{1,2})\s+[\p{Lu}«"
  * A compliance matrix whose cells ran together into one paragraph (plain text, PDF) is one sentence holding every
  * row: cut it at the row labels, so that a refused row sets aside only itself. Sentences are re-indexed.
  */
-export function splitMatrixRows(sentences: Sentence[], headingOf: (s: Sentence) => string): Sentence[] {
-  if (!sentences.some((s) => !s.tableRow && MATRIX_HEADING.test(headingOf(s)))) return sentences;
+export function splitMatrixRows(sentences: Sentence[], inMatrix: (s: Sentence) => boolean): Sentence[] {
+  if (!sentences.some((s) => !s.tableRow && inMatrix(s))) return sentences;
   const out: Sentence[] = [];
   for (const s of sentences) {
-    const cuts = !s.tableRow && !s.heading && MATRIX_HEADING.test(headingOf(s)) ? [...s.text.matchAll(ROW_LABEL)].map((m) => m.index! + 1) : [];
+    const cuts = !s.tableRow && !s.heading && inMatrix(s) ? [...s.text.matchAll(ROW_LABEL)].map((m) => m.index! + 1) : [];
     if (cuts.length < 2) {
       out.push({ ...s, index: out.length });
       continue;
@@ -55,14 +55,14 @@ export function splitMatrixRows(sentences: Sentence[], headingOf: (s: Sentence) 
 }
 
 /** Rows the supplier refused in a compliance matrix, as supersessions of kind 'refused'. */
-export function refusedMatrixRows(sentences: readonly Sentence[], headingOf: (s: Sentence) => string): Supersession[] {
+export function refusedMatrixRows(sentences: readonly Sentence[], inMatrix: (s: Sentence) => boolean): Supersession[] {
   const out: Supersession[] = [];
   let answerAt = -1;
   let headerLine = -1;
   for (const s of sentences) {
     if (!s.tableRow) {
       answerAt = -1;
-      const flat = MATRIX_HEADING.test(headingOf(s)) ? FLAT_REFUSAL.exec(s.text) : null;
+      const flat = inMatrix(s) ? FLAT_REFUSAL.exec(s.text) : null;
       if (flat && !/N°/u.test(s.text.slice(flat.index, flat.index + 4))) out.push({ start: s.start, end: s.end, article: flat[0].trim().slice(0, 40), by: s.start, kind: 'refused' });
       continue;
     }
