@@ -95,8 +95,10 @@ const SAME_AS =
   /(?:same|m[êe]mes?)\s+(?:period|delay|d[ée]lai|time(?:frame)?|conditions?|manner|modalit[ée]s)[^.]{0,80}?(?:as (?:in|under|set out in|provided in)|qu'[àa]|que (?:celui|celle|ceux|celles)s?\s+(?:pr[ée]vue?s?|fix[ée]e?s?|d[ée]finie?s?)\s+(?:[àa]|par|dans))\s+(?:l'|la |le |the )?(annexe|annex|schedule|appendix|exhibit|article|clause|section)\s*(?:n[°o]\.?\s*)?([0-9]+(?:\.[0-9]+)*|[IVX]+\b|[A-Z]\b)/iu;
 
 // A sentence that narrows another clause by its number.
-const NARROWS_CLAUSE =
-  lowered(/appl(?:y|ies) only|shall (?:only )?apply only|only appl(?:y|ies)|(?:is|are|shall be) (?:limited|restricted|confined) to|ne s'appliquen?t? qu|s'appliquen?t? (?:uniquement|exclusivement|seulement)|(?:est|sont) (?:limit[ée]e?s?|restreinte?s?|r[ée]serv[ée]e?s?) aux?|ne vise(?:nt)? que|ne concerne(?:nt)? que|covers? only|concerne(?:nt)? (?:uniquement|exclusivement|seulement)/gu);
+/** Wording that narrows a clause to some cases ("applies only to", "ne s'applique qu'aux"); shared with the checks. */
+export const NARROWS =
+  lowered(/appl(?:y|ies) only|shall (?:only )?apply only|only appl(?:y|ies)|(?:is|are|shall be) (?:limited|restricted|confined) to|ne s'appliquen?t? qu|s'appliquen?t? (?:uniquement|exclusivement|seulement)|(?:est|sont) (?:limit[ée]e?s?|restreinte?s?|r[ée]serv[ée]e?s?) aux?|ne vise(?:nt)? que|ne concerne(?:nt)? que|covers? only|concerne(?:nt)? (?:uniquement|exclusivement|seulement)/u);
+const NARROWS_CLAUSE = new RegExp(NARROWS.source, `${NARROWS.flags}g`);
 const CLAUSE_NUMBER = /\b(?:clause|section|article|paragraph|paragraphe|point|§)\s*(\d+(?:\.\d+)*)/u;
 
 // "seule la version française fait foi", "la version française prévaut", "the English text shall prevail".

@@ -1,6 +1,6 @@
 import { findDurations, type DurationMention } from '../../language/durations.js';
 import { DISCRETION, EFFORTS, OPTION_CONDITION, PLACEHOLDER, SCOPE_EXCLUSION, VAGUE_DELAY } from '../../language/hedges.js';
-import type { DocumentAnalysis } from '../analysis/analyse.js';
+import { NARROWS, type DocumentAnalysis } from '../analysis/analyse.js';
 import { isNegated, recipientAfter, whoIsBound } from '../analysis/obligations.js';
 import { lowerSameLength, runInTitleEnd, type Sentence } from '../analysis/sentences.js';
 import { lowered } from '../../language/lowered.js';
@@ -54,10 +54,6 @@ const CLIENT_AS_RECIPIENT = lowered(/\b(?:[àa]|aux?|to|et|and)\s+(?:l'|la |le |
 // "sauf si l'enquête en cours l'en empêche", "unless its investigation requires otherwise": the supplier decides.
 const PERSONAL_ONLY_SAID = lowered(
   /(?:violations? de(?:s)? donn[ée]es[^.;|]{0,40}?|personal data breach(?:es)?|data breach(?:es)?)\s*,?\s*(?:uniquement|seulement|exclusivement|only)\b|\b(?:uniquement|seulement|exclusivement|only|solely)\s+(?:pour\s+|for\s+|aux?\s+|to\s+|in case of\s+|en cas de\s+)?(?:les\s+|the\s+|des\s+)?(?:violations? de(?:s)? donn[ée]es|personal data breach)/iu,
-);
-// "Cette obligation ne s'applique qu'aux incidents affectant l'hébergement", "This obligation applies only to …".
-const ONLY_APPLIES = lowered(
-  /ne s'appliquen?t? qu'|s'appliquen?t? (?:uniquement|exclusivement|seulement)|(?:applies|apply) only|only appl(?:y|ies)|(?:is|are|shall be) (?:limited|restricted|confined) to|(?:est|sont) (?:limit[ée]e?s?|restreinte?s?) aux?|ne (?:vise|concerne)n?t? que/iu,
 );
 const WARNS_SOMEONE = lowered(
   /^\s*(?:(?:imm[ée]diatement|sans d[ée]lai|aussit[ôo]t|sans attendre|dans|par|sous|d[èe]s|au plus tard|au plus vite|rapidement)\b|(?:le|la|l'|les|son|sa|ses|leur|leurs|tout|toute|chaque|au|aux)\s*(?:client|commanditaire|[ée]tablissement|acheteur|pouvoir adjudicateur|h[ôo]pital|chu|ght|responsables?|rssi|correspondant|contacts?|interlocuteurs?|personnes?|utilisateurs?|[ée]quipes?|r[ée]f[ée]rents?|direction|titulaire|prestataire|partie|cocontractant)|(?:l'|les|le|la)\s*$|\S+\s+(?:imm[ée]diatement|sans d[ée]lai))/iu,
@@ -456,7 +452,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   // "within 24 hours where required by applicable law": no notice when the law asks none.
   const lawCondition = LAW_CONDITION.exec(lower.slice(0, first + 200));
   if (lawCondition && !/autorit|authorit|cnil|regulator|ico\b/u.test(lower.slice(lawCondition.index, lawCondition.index + lawCondition[0].length + 80))) reasons.push('conditional');
-  if (SCOPE_EXCLUSION.test(lower.slice(first)) || ONLY_APPLIES.test(lower.slice(first)) || narrowedByDefinition(analysis, lower) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
+  if (SCOPE_EXCLUSION.test(lower.slice(first)) || NARROWS.test(lower.slice(first)) || narrowedByDefinition(analysis, lower) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   // A list item takes its lead-in's condition: "The following controls apply only to Customers who have purchased
   // the Enterprise Edition: – … logs for twelve (12) months".
