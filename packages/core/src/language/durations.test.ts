@@ -231,6 +231,10 @@ describe('findDurations – ranges, halves, compounds, counted periods', () => {
     expect(only('quinze jours', 'fr')).toMatchObject({ amount: 15, unit: 'day' });
     expect(only('huit jours', 'fr')).toMatchObject({ amount: 8, unit: 'day' });
     expect(only('a fortnight', 'en')).toMatchObject({ amount: 14, unit: 'day' });
+    expect(only('a full calendar year', 'en')).toMatchObject({ amount: 1, unit: 'year', months: 12 });
+    expect(only('two Contract Years', 'en')).toMatchObject({ amount: 2, unit: 'year', months: 24 });
+    expect(only('a calendar quarter', 'en')).toMatchObject({ unit: 'month', months: 3 });
+    expect(findDurations('a quarter of the monthly fee', 'en')).toEqual([]);
     expect(only('un semestre', 'fr')).toMatchObject({ amount: 6, unit: 'month' });
     expect(only('deux trimestres', 'fr')).toMatchObject({ amount: 6, unit: 'month' });
     expect(only('sous quinzaine', 'fr')).toMatchObject({ amount: 15, unit: 'day', bound: 'deadline' });

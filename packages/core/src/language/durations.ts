@@ -121,6 +121,7 @@ const UNIT_FORMS: UnitForm[] = [
   form('semestres?', 'month', 'fr', { factor: 6 }),
   form('trimestres?', 'month', 'fr', { factor: 3 }),
   form('fortnights?', 'day', 'en', { factor: 14 }),
+  form('quarters?(?!\\s+of\\b)', 'month', 'en', { factor: 3 }),
 ];
 
 const HOURS_PER: Partial<Record<DurationUnit, number>> = { minute: 1 / 60, hour: 1, day: 24, week: 168 };
@@ -163,7 +164,9 @@ const AND_A_HALF = sticky(String.raw`${SPACE}+and${SPACE}+a${SPACE}+half(?![\p{L
 const UNIT_GAP = sticky(String.raw`${SPACE}{0,3}(?:[-\u2010\u2011]${SPACE}{0,2})?`);
 /** French adjectives between figure and unit: "les 12 derniers mois". */
 const FR_UNIT_ADJECTIVE = sticky(String.raw`(?:derni[eè]re?s|premi[eè]re?s|prochaine?s|suivante?s)${SPACE}+`);
-const EN_DAY_KIND_PREFIX = sticky(String.raw`(business|working|banking|calendar|consecutive|clear)(?:${SPACE}+|-)`);
+const EN_DAY_KIND_PREFIX = sticky(String.raw`(business|working|banking|calendar|consecutive|clear|contract)(?:${SPACE}+|-)`);
+// "a full calendar year", "one whole month": says the period is entire, not its length.
+const EN_UNIT_ADJECTIVE = sticky(String.raw`(?:full|whole|entire|complete)${SPACE}+`);
 const FR_DAY_KIND_SUFFIX = sticky(
   String.raw`(?:${SPACE}*[-\u2010\u2011])?${SPACE}*\(?(ouvr[ée]e?s?|ouvrables?|calendaires?|francs?|cons[ée]cuti(?:fs?|ves?))\)?(?![\p{L}])`,
 );
@@ -324,6 +327,8 @@ function readUnit(text: string, amount: Amount, lang: NumberLanguage | undefined
   const adjective = amount.wordsLang !== 'en' ? matchAt(FR_UNIT_ADJECTIVE, text, position) : null;
   if (adjective) position += adjective[0].length;
 
+  const whole = amount.wordsLang !== 'fr' && lang !== 'fr' ? matchAt(EN_UNIT_ADJECTIVE, text, position) : null;
+  if (whole) position += whole[0].length;
   const prefix = amount.wordsLang !== 'fr' && lang !== 'fr' ? matchAt(EN_DAY_KIND_PREFIX, text, position) : null;
   if (prefix) {
     const word = (prefix[1] ?? '').toLowerCase();
@@ -340,7 +345,8 @@ function readUnit(text: string, amount: Amount, lang: NumberLanguage | undefined
     if (candidate.lang === 'fr' && lang === 'en' && amount.wordsLang === null && candidate.unit === 'year') continue;
     const match = matchAt(candidate.pattern, text, position);
     if (!match) continue;
-    if (prefixed && !['day', 'hour', 'week', 'month'].includes(candidate.unit)) return null;
+    // "calendar year", "contract year", "calendar quarter": a calendar period of that length.
+    if (prefixed && !['day', 'hour', 'week', 'month', 'year'].includes(candidate.unit)) return null;
     if (prefixed && dayKind === 'business' && candidate.unit !== 'day' && candidate.unit !== 'hour') return null;
     return {
       unit: candidate.unit,
