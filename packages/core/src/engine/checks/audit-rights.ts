@@ -67,6 +67,8 @@ const GLOBAL_WAIVER = lowered(
   /(?:any|all|each|every|tout|toute|tous|les)\s+(?:(?:information|contractual|statutory|other)\s+(?:and|or)\s+)?(?:rights? (?:of|to) audit|audit(?: and inspection)? rights?|droits? d'audit)[^.;]{0,200}?(?:(?:shall|will) be|is|are|sera|seront|est|sont) (?:deemed |fully |r[ée]put[ée]e?s? )?(?:satisfied|fulfilled|met|discharged|satisfaits?|remplis?)|in lieu of (?:any|all) (?:audits?|inspections?)|(?:tient|tiennent|tiendra) lieu de (?:tout|tous les) (?:audits?|contr[ôo]les?)/iu,
 );
 const AUDIT_LOGS = /journa(?:l|ux) d'audit|pistes? d'audit|traces? d'audit|audit[- ](?:logs?|trails?|records?|events?)|logs? d'audit/gu;
+const OWN_AUDIT = /(?:(?:its|their|son|sa|ses|leur|leurs)\s+(?:own\s+|propres?\s+)?(?:(?:annual|yearly|latest|most recent|last|dernier|derni[èe]re|annuel(?:le)?)\s+)*)?(?:internal\s+audits?|audits?\s+internes?)(?:\s+annuel(?:le)?s?)?/u;
+const OWN_AUDITS = new RegExp(OWN_AUDIT.source, 'gu');
 const CONTRACT_DOCUMENTS =
   /(?:contract|agreement|march[ée]|contrat|accord)\s+(?:consists? of|comprises?|is made up of|is formed by|se compose|comprend|est (?:constitu[ée]|compos[ée]|form[ée]))|(?:pi[èe]ces contractuelles|contract(?:ual)? documents|documents contractuels)\s*(?:sont|comprennent|suivant|are|comprise|include|:)|order of precedence|ordre de (?:priorit[ée]|pr[ée]s[ée]ance)/u;
 const DOCUMENTARY_CHECK = /questionnaire|documentaire|v[ée]rifi|verify/u;
@@ -179,6 +181,21 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   if (!audit) return {};
   // "The contract consists of … the answers to the security questionnaire, the audit report …": a list of documents.
   if (CONTRACT_DOCUMENTS.test(sentence.lower)) return {};
+  // "… by providing its ISO 27001 certificate and a summary of its annual internal audit": the supplier's own audit,
+  // handed over as a document, when the sentence names no other audit.
+  if (OWN_AUDIT.test(lower) && !AUDIT.test(lower.replace(OWN_AUDITS, (m) => ' '.repeat(m.length)))) {
+    if (!/certifi|rapport|report|summary|synth[èe]se|r[ée]sum[ée]|attestation/u.test(lower)) return {};
+    return {
+      candidate: {
+        sentence,
+        status: 'weak',
+        reasons: ['certificates-instead'],
+        value: null,
+        detail: pick(lang, "documents de l'audit interne du prestataire, pas un audit du client", "documents of the supplier's internal audit, not a client audit"),
+        strength: 0,
+      },
+    };
+  }
   const heading = analysis.headingPath(sentence);
   const inScope = SECURITY_SCOPE.test(lower.replace(SCOPE_CARVED_OUT, ' '));
   if ((LICENCE_AUDIT.test(lower) && !inScope) || ((FINANCIAL_AUDIT.test(lower) || /statutory auditor|commissaire aux comptes|expert-comptable/u.test(lower)) && !inScope)) {
