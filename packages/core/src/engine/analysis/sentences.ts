@@ -85,8 +85,10 @@ export function splitLine(line: string): Array<[number, number]> {
   for (const span of spans) {
     const previous = merged[merged.length - 1];
     // Words of the title after its label: "E4 – Interlocuteur sécurité." is a two-word title.
-    const title = line.slice(previous?.[0] ?? 0, previous?.[1] ?? 0).trim().replace(TITLE_LABEL, '');
-    if (previous && title.split(/\s+/).length <= 3) previous[1] = span[1];
+    // Counted only for a short span: a title of three words is never long.
+    const short = previous !== undefined && previous[1] - previous[0] <= 80;
+    const title = short ? line.slice(previous[0], previous[1]).trim().replace(TITLE_LABEL, '') : '';
+    if (short && title.split(/\s+/).length <= 3) previous[1] = span[1];
     else merged.push([span[0], span[1]]);
   }
   return merged;
