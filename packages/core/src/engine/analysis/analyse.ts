@@ -4,7 +4,7 @@ import { findPrecedence, findSupersessions, type Precedence, type Supersession }
 import { lowerSameLength, splitSentences, type Sentence } from './sentences.js';
 import { lowered } from '../../language/lowered.js';
 import { asAmendedClause, findSubstitutions } from './substitutions.js';
-import { MATRIX_HEADING, refusedMatrixRows, splitMatrixRows } from './matrix.js';
+import { MATRIX_HEADING, readMatrixRows, splitMatrixRows } from './matrix.js';
 
 /** Everything the checks share about one document, computed once. */
 export interface DocumentAnalysis {
@@ -168,7 +168,9 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     }
   }
   supersedeOtherLanguageVersion(doc, lower, sentences, supersessions);
-  for (const refused of refusedMatrixRows(sentences, inMatrix)) if (!supersessions.some((s) => refused.start >= s.start && refused.start < s.end)) supersessions.push(refused);
+  const matrix = readMatrixRows(sentences, inMatrix);
+  for (const refused of matrix.refused) if (!supersessions.some((s) => refused.start >= s.start && refused.start < s.end)) supersessions.push(refused);
+  for (const { index, text } of matrix.qualified) sentences[index] = { ...sentences[index]!, text, lower: lowerSameLength(text) };
   const precedence = findPrecedence(doc, lower);
   const prevailingRanges = precedence.prevailing.map((i) => doc.sections[i]!).map((s) => [s.start, s.end] as const);
 

@@ -1,5 +1,6 @@
 import type { Supersession } from './precedence.js';
 import type { Sentence } from './sentences.js';
+import { findDurations } from '../../language/durations.js';
 
 /**
  * Compliance matrices of tender answers: a table of the buyer's requirements with the supplier's answer
@@ -11,7 +12,7 @@ import type { Sentence } from './sentences.js';
 const ANSWER_COLUMN =
   /^(?:conforme|conformit[ée]|compliant|compliance|compliant\s*\?|accept[ée]e?|accepted|accept[ée]e? par le titulaire|o\s*\/\s*n|y\s*\/\s*n|yes\s*\/\s*no|oui\s*\/\s*non|r[ée]ponse|response|answer|statut|status|engagement)\b/u;
 const REFUSED =
-  /^(?:n|non|no|nc|non[- ]conforme|not compliant|non[- ]compliant|non accept[ée]e?|not accepted|refus[ée]e?|rejected|ne peut pas|cannot|not (?:offered|provided|included)|non (?:propos[ée]e?|pr[ée]vue?|inclus[e]?))(?![\p{L}])/u;
+  /^(?:n|non|no|nc|n\/a|not applicable|sans objet|non applicable|non[- ]conforme|not compliant|non[- ]compliant|non accept[ée]e?|not accepted|refus[ée]e?|rejected|ne peut pas|cannot|not (?:offered|provided|included)|non (?:propos[ée]e?|pr[ée]vue?|inclus[e]?))(?![\p{L}])/u;
 
 function cells(row: Sentence): string[] {
   return row.lower
@@ -54,9 +55,36 @@ export function splitMatrixRows(sentences: Sentence[], inMatrix: (s: Sentence) =
   return out;
 }
 
-/** Rows the supplier refused in a compliance matrix, as supersessions of kind 'refused'. */
-export function refusedMatrixRows(sentences: readonly Sentence[], inMatrix: (s: Sentence) => boolean): Supersession[] {
+/**
+ * A row the supplier accepted with its own figure ("Notification … sous 24 h | O | Oui – sous 72 h ouvrées"): the
+ * figures of the requirement are blanked (same length, so offsets hold), and the row reads with the supplier's.
+ */
+function withSuppliersFigures(row: Sentence, answerAt: number): string | null {
+  const bars = [...row.text.matchAll(/\|/g)].map((m) => m.index!);
+  // Cell i spans from after bar i to bar i+1 (a leading bar opens cell 0).
+  const bounds: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < bars.length; i++) bounds.push([bars[i]! + 1, bars[i + 1]!]);
+  if (bounds.length <= answerAt) return null;
+  const comment = bounds.slice(answerAt + 1).map(([a, b]) => row.text.slice(a, b)).join(' ');
+  if (findDurations(comment).length === 0) return null;
+  let text = row.text;
+  for (const [a, b] of bounds.slice(0, answerAt)) {
+    for (const d of findDurations(row.text.slice(a, b))) text = text.slice(0, a + d.start) + ' '.repeat(d.end - d.start) + text.slice(a + d.end);
+  }
+  return text === row.text ? null : text;
+}
+
+export interface MatrixReading {
+  /** Requirements refused ("N", "Non accepté"), as supersessions of kind 'refused'. */
+  refused: Supersession[];
+  /** Rows accepted with the supplier's own figures: the row's text with the requirement's figures blanked. */
+  qualified: Array<{ index: number; text: string }>;
+}
+
+/** What the supplier answered in a compliance matrix. */
+export function readMatrixRows(sentences: readonly Sentence[], inMatrix: (s: Sentence) => boolean): MatrixReading {
   const out: Supersession[] = [];
+  const qualified: MatrixReading['qualified'] = [];
   let answerAt = -1;
   let headerLine = -1;
   for (const s of sentences) {
@@ -76,7 +104,12 @@ export function refusedMatrixRows(sentences: readonly Sentence[], inMatrix: (s: 
     }
     if (answerAt < 0 || s.line === headerLine || /^[\s|:-]+$/.test(s.text)) continue;
     const answer = row[answerAt] ?? '';
-    if (REFUSED.test(answer)) out.push({ start: s.start, end: s.end, article: answer.slice(0, 40), by: s.start, kind: 'refused' });
+    if (REFUSED.test(answer)) {
+      out.push({ start: s.start, end: s.end, article: answer.slice(0, 40), by: s.start, kind: 'refused' });
+      continue;
+    }
+    const text = withSuppliersFigures(s, answerAt);
+    if (text !== null) qualified.push({ index: s.index, text });
   }
-  return out;
+  return { refused: out, qualified };
 }
