@@ -99,6 +99,7 @@ const SAME_AS =
 export const NARROWS =
   lowered(/appl(?:y|ies) only|shall (?:only )?apply only|only appl(?:y|ies)|(?:is|are|shall be) (?:limited|restricted|confined) to|ne s'appliquen?t? qu|s'appliquen?t? (?:uniquement|exclusivement|seulement)|(?:est|sont) (?:limit[ée]e?s?|restreinte?s?|r[ée]serv[ée]e?s?) aux?|ne vise(?:nt)? que|ne concerne(?:nt)? que|covers? only|concerne(?:nt)? (?:uniquement|exclusivement|seulement)/u);
 const NARROWS_CLAUSE = new RegExp(NARROWS.source, `${NARROWS.flags}g`);
+const ADDS_TO_CLAUSE = /(?:compl[ée]t[ée]e?s?|supplemented|amended by adding|added|ajout[ée]e?s?|inserted|ins[ée]r[ée]e?s?)(?![\p{L}])[^.]*:\s*$/u;
 const CLAUSE_NUMBER = /\b(?:clause|section|article|paragraph|paragraphe|point|§)\s*(\d+(?:\.\d+)*)/u;
 
 // "seule la version française fait foi", "la version française prévaut", "the English text shall prevail".
@@ -252,7 +253,11 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
       const flagged = sentencesWith(NARROWS_CLAUSE);
       for (const s of sentences) {
         if (!flagged[s.index]) continue;
-        const ref = CLAUSE_NUMBER.exec(s.lower);
+        // "L'article 9.1 est complété par la phrase suivante : « Cette obligation ne s'applique qu'aux … »": the
+        // quoted sentence added to a clause narrows the clause the sentence before names.
+        const before = sentences[s.index - 1];
+        const adds = before !== undefined && before.line === s.line && ADDS_TO_CLAUSE.test(before.lower) ? CLAUSE_NUMBER.exec(before.lower) : null;
+        const ref = CLAUSE_NUMBER.exec(s.lower) ?? adds;
         if (ref && NARROWS_CLAUSE.test(s.lower)) restrictions.push({ number: ref[1]!, sentence: s });
         NARROWS_CLAUSE.lastIndex = 0;
       }
