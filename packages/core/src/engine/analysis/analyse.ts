@@ -34,6 +34,8 @@ export interface DocumentAnalysis {
    * clause 11.2 applies only to a Major Security Incident", "L'article 9.2 ne s'applique qu'aux incidents majeurs".
    */
   restrictionsOf(sentence: Sentence): Sentence[];
+  /** Sentences an amendment adds to the clause holding `sentence` ("L'article 8.1 est complété comme suit : « … »"). */
+  additionsTo(sentence: Sentence): Sentence[];
   /** True for a definition ("« Incident » désigne…", '"Breach" means…'): not an obligation. */
   isDefinition(sentence: Sentence): boolean;
   /** Defined terms ("« Journaux » désigne…", '"Activity Records" means…'): the term and what follows it, lower-cased. */
@@ -99,7 +101,7 @@ const SAME_AS =
 export const NARROWS =
   lowered(/appl(?:y|ies) only|shall (?:only )?apply only|only appl(?:y|ies)|(?:is|are|shall be) (?:limited|restricted|confined) to|ne s'appliquen?t? qu|s'appliquen?t? (?:uniquement|exclusivement|seulement)|(?:est|sont) (?:limit[ée]e?s?|restreinte?s?|r[ée]serv[ée]e?s?) aux?|ne vise(?:nt)? que|ne concerne(?:nt)? que|covers? only|concerne(?:nt)? (?:uniquement|exclusivement|seulement)/u);
 const NARROWS_CLAUSE = new RegExp(NARROWS.source, `${NARROWS.flags}g`);
-const ADDS_TO_CLAUSE = /(?:compl[ée]t[ée]e?s?|supplemented|amended by adding|added|ajout[ée]e?s?|inserted|ins[ée]r[ée]e?s?)(?![\p{L}])[^.]*:\s*$/u;
+const ADDS_TO_CLAUSE = /(?:compl[ée]t[ée]e?s?|supplemented|amended by adding|added|ajout[ée]e?s?|inserted|ins[ée]r[ée]e?s?)(?![\p{L}])(?:[^.]|\.\d)*:\s*$/u;
 const CLAUSE_NUMBER = /\b(?:clause|section|article|paragraph|paragraphe|point|§)\s*(\d+(?:\.\d+)*)/u;
 
 // "seule la version française fait foi", "la version française prévaut", "the English text shall prevail".
@@ -263,7 +265,12 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
       }
     }
     if (restrictions.length === 0) return [];
-    // The clause's number: its section's, or the label it opens with ("11.2 The Provider shall …").
+    const own = clauseNumbersOf(sentence);
+    return restrictions.filter((r) => r.sentence !== sentence && own.has(r.number)).map((r) => r.sentence);
+  }
+
+  // The clause's number: its section's, or the label it opens with ("11.2 The Provider shall …").
+  function clauseNumbersOf(sentence: Sentence): Set<string> {
     const own = new Set<string>();
     for (let i = sentence.section; i >= 0 && i !== null; i = doc.sections[i]!.parent ?? -1) {
       const n = doc.sections[i]!.number;
@@ -272,7 +279,24 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     }
     const label = /^\s*(\d+(?:\.\d+)+)\b/u.exec(sentence.lower);
     if (label) own.add(label[1]!);
-    return restrictions.filter((r) => r.sentence !== sentence && own.has(r.number)).map((r) => r.sentence);
+    return own;
+  }
+
+  // Sentences amendments add to a clause ("L'article 8.1 est complété comme suit : « … »"), found once.
+  let additions: Array<{ number: string; sentence: Sentence }> | null = null;
+  function additionsTo(sentence: Sentence): Sentence[] {
+    if (additions === null) {
+      additions = [];
+      for (const s of sentences) {
+        const before = sentences[s.index - 1];
+        if (before === undefined || before.line !== s.line || !/^\s*[«"“]/u.test(s.text) || !ADDS_TO_CLAUSE.test(before.lower)) continue;
+        const ref = CLAUSE_NUMBER.exec(before.lower);
+        if (ref) additions.push({ number: ref[1]!, sentence: s });
+      }
+    }
+    if (additions.length === 0) return [];
+    const own = clauseNumbersOf(sentence);
+    return additions.filter((a) => a.sentence !== sentence && a.sentence.start > sentence.start && own.has(a.number)).map((a) => a.sentence);
   }
 
   // Every check asks for every sentence: answer once.
@@ -313,6 +337,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     headingTest,
     sentencesWith,
     restrictionsOf,
+    additionsTo,
     isDefinition,
     referencedSection(sentence) {
       const m = REFERENCE.exec(sentence.text) ?? SAME_AS.exec(sentence.text);

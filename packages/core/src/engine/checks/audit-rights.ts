@@ -348,6 +348,8 @@ export const auditRights: Check = (context) => {
         end = item.end;
       }
     }
+    // What an amendment added to the clause ("L'article 8.1 est complété comme suit : « … »") is read with it.
+    for (const added of analysis.additionsTo(sentence)) text += ` ${added.text}`;
     const { candidate, nearMiss } = read(context, sentence, text);
     if (candidate) candidates.push({ ...candidate, end });
     if (nearMiss) nearMisses.push(nearMiss);

@@ -529,6 +529,8 @@ function readings(analysis: DocumentAnalysis): Reading[] {
         end = row.end;
       }
     }
+    // What an amendment added to the clause ("The following sentence is added at the end of clause 9.1: …").
+    if (tableFrom === undefined) for (const added of analysis.additionsTo(sentence)) text += ` ${added.text}`;
     out.push({ sentence, text, end, notifyAt: own.map((t) => t.at), ...(tableFrom !== undefined ? { tableFrom } : {}) });
   }
   return out;

@@ -236,6 +236,8 @@ export const logRetention: Check = (context) => {
       text += ' '.repeat(Math.max(1, answer.start - (sentence.start + text.length))) + answer.text;
       end = answer.end;
     }
+    // What an amendment added to the clause ("Clause 6.2 is supplemented as follows: \"…\"") is read with it.
+    for (const added of analysis.additionsTo(sentence)) text += ` ${added.text}`;
     for (const next of answers.length ? [] : followers(analysis, sentence)) {
       if (!/^(?:ils|elles|ces journaux|ces traces|such logs|these logs|they|ceux-ci|celles-ci|la dur[ée]e|this period|the retention)/iu.test(next.text)) break;
       text += ' '.repeat(next.start - sentence.end) + next.text;

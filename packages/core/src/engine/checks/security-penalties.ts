@@ -220,6 +220,8 @@ export const securityPenalties: Check = (context) => {
       text += ` ${next.text}`;
       end = Math.max(end, next.end);
     }
+    // What an amendment added to the clause is read with it.
+    for (const added of analysis.additionsTo(sentence)) text += ` ${added.text}`;
     const table = introduced(analysis, sentence).map((s) => s.text).join(' ');
     const { candidate, nearMiss } = read(context, sentence, text, table);
     if (candidate) candidates.push({ ...candidate, end });
