@@ -58,6 +58,11 @@ const PERSONAL_ONLY_SAID = lowered(
 const WARNS_SOMEONE = lowered(
   /^\s*(?:(?:imm[ée]diatement|sans d[ée]lai|aussit[ôo]t|sans attendre|dans|par|sous|d[èe]s|au plus tard|au plus vite|rapidement)\b|(?:le|la|l'|les|son|sa|ses|leur|leurs|tout|toute|chaque|au|aux)\s*(?:client|commanditaire|[ée]tablissement|acheteur|pouvoir adjudicateur|h[ôo]pital|chu|ght|responsables?|rssi|correspondant|contacts?|interlocuteurs?|personnes?|utilisateurs?|[ée]quipes?|r[ée]f[ée]rents?|direction|titulaire|prestataire|partie|cocontractant)|(?:l'|les|le|la)\s*$|\S+\s+(?:imm[ée]diatement|sans d[ée]lai))/iu,
 );
+// "any Security Incident that results in the unauthorised disclosure of Customer Data", "tout incident ayant
+// entraîné une fuite de données": only incidents whose harm has happened, not attempts or suspicions.
+const ACTUAL_HARM_ONLY = lowered(
+  /(?:that|which)\s+(?:results?|resulted|has resulted|leads?|led)\s+in\s+(?:an?\s+|the\s+)?(?:actual\s+)?(?:unauthori[sz]ed\s+)?(?:disclosure|loss|leak|exfiltration|destruction|compromise)|ayant\s+(?:entra[îi]n[ée]|provoqu[ée]|caus[ée]|donn[ée] lieu [àa])\s+(?:une?\s+)?(?:fuite|perte|divulgation|destruction|compromission|exfiltration)/iu,
+);
 const RIGHT_TO_BE_TOLD = lowered(
   /(?:a|aura|dispose du|b[ée]n[ée]ficie du)\s+(?:le\s+)?droit d'[êe]tre\s*$|(?:is|are|shall be|will be)\s+entitled\s+to\s+be\s*$|(?:has|have|shall have)\s+the right\s+to\s+be\s*$/iu,
 );
@@ -452,7 +457,7 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   // "within 24 hours where required by applicable law": no notice when the law asks none.
   const lawCondition = LAW_CONDITION.exec(lower.slice(0, first + 200));
   if (lawCondition && !/autorit|authorit|cnil|regulator|ico\b/u.test(lower.slice(lawCondition.index, lawCondition.index + lawCondition[0].length + 80))) reasons.push('conditional');
-  if (SCOPE_EXCLUSION.test(lower.slice(first)) || NARROWS.test(lower.slice(first)) || narrowedByDefinition(analysis, lower) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
+  if (SCOPE_EXCLUSION.test(lower.slice(first)) || NARROWS.test(lower.slice(first)) || ACTUAL_HARM_ONLY.test(lower.slice(first)) || narrowedByDefinition(analysis, lower) || oneOfSeveralSystems(analysis, sentence, text.slice(first))) reasons.push('scope-narrowed');
   if (EFFORTS.test(lower)) reasons.push('hedged');
   // A list item takes its lead-in's condition: "The following controls apply only to Customers who have purchased
   // the Enterprise Edition: – … logs for twelve (12) months".
