@@ -5,6 +5,7 @@ import { lowerSameLength, splitSentences, type Sentence } from './sentences.js';
 import { lowered } from '../../language/lowered.js';
 import { asAmendedClause, findSubstitutions } from './substitutions.js';
 import { MATRIX_HEADING, readMatrixRows, splitMatrixRows } from './matrix.js';
+import { unselectedOptions } from './options.js';
 
 /** Everything the checks share about one document, computed once. */
 export interface DocumentAnalysis {
@@ -171,6 +172,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     }
   }
   supersedeOtherLanguageVersion(doc, lower, sentences, supersessions);
+  for (const part of unselectedOptions(doc, sentences)) if (!supersessions.some((s) => part.start >= s.start && part.start < s.end)) supersessions.push(part);
   const matrix = readMatrixRows(sentences, inMatrix);
   for (const refused of matrix.refused) if (!supersessions.some((s) => refused.start >= s.start && refused.start < s.end)) supersessions.push(refused);
   for (const { index, text } of matrix.qualified) sentences[index] = { ...sentences[index]!, text, lower: lowerSameLength(text) };

@@ -18,9 +18,10 @@ export interface Supersession {
   by: number;
   /**
    * How it was set aside: replaced by an amendment (the default), by a derogating clause, a part without contractual
-   * force, or a requirement the supplier refused in its compliance matrix ("N", "Non accepté").
+   * force, a requirement the supplier refused in its compliance matrix ("N", "Non accepté"), or an option
+   * left unticked in the order form ("☐ Option A").
    */
-  kind?: 'amendment' | 'derogation' | 'non-binding' | 'refused';
+  kind?: 'amendment' | 'derogation' | 'non-binding' | 'refused' | 'unselected';
 }
 
 export interface Precedence {

@@ -74,6 +74,8 @@ export function decide(
       note:
         by.kind === 'non-binding'
           ? pick(lang, `Sans valeur contractuelle (« ${by.article} »).`, `No contractual force ("${by.article}").`)
+          : by.kind === 'unselected'
+            ? pick(lang, `Option non cochée au bon de commande (« ${by.article} »).`, `Option not ticked in the order form ("${by.article}").`)
           : by.kind === 'refused'
             ? pick(lang, `Exigence refusée par le prestataire dans sa matrice de conformité (« ${by.article} »).`, `Requirement refused by the supplier in its compliance matrix ("${by.article}").`)
           : by.kind === 'derogation'
