@@ -98,3 +98,7 @@ export const TIER = /s[ée]v[ée]rit[ée]|severity|priorit[ée]|priority|niveau 
 export const NARROWING = /\b(?:uniquement|exclusivement|seulement|only|solely|limit[ée]e?s? (?:aux?|à)|limited to)\b/iu;
 export const AVAILABILITY_ONLY = /indisponibilit|downtime|outage|interruption|unavailab|arr[êe]t (?:de|du) service/iu;
 export const CIA = /confidentialit|int[ée]grit|integrity|confidentiality|non autoris|unauthori[sz]ed|compromi|intrusion|malveill|malicious|fuite|leak|attaque|attack/iu;
+
+// A periodic report or meeting, not a notice: "présentation au comité de pilotage trimestriel", "monthly service report".
+export const PERIODIC_REPORT =
+  /(?:rapport|compte[- ]rendu|comit[ée]|revue|bilan|report|review|meeting|committee)[^|.;]{0,40}?(?:mensuel|trimestriel|semestriel|annuel|monthly|quarterly|half-yearly|annual|periodic)|(?:monthly|quarterly|annual|periodic) (?:service )?(?:report|review|meeting)/u;

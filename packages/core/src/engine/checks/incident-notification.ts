@@ -22,6 +22,7 @@ import {
   AUTHORITY_RECIPIENT,
   AUTHORITY_LATER,
   CLIENT_AS_RECIPIENT,
+  PERIODIC_REPORT,
   PERSONAL_ONLY_SAID,
   WARNS_SOMEONE,
   ACTUAL_HARM_ONLY,
@@ -405,6 +406,9 @@ function readCandidate(context: CheckContext, reading: Reading): { candidate?: C
   // the Enterprise Edition: – … logs for twelve (12) months".
   if (OPTION_CONDITION.test(lower) || (sentence.leadIn !== null && OPTION_CONDITION.test(sentence.leadIn))) reasons.push('conditional');
   if (chosen ? MAJOR_ONLY.test(clauseAround(text, chosen)) : MAJOR_ONLY.test(lower)) reasons.push('major-only');
+  // A table of delays by priority whose lowest tier is only "presented to the quarterly steering committee":
+  // only the higher tiers are notified within a figure.
+  else if (reading.tableFrom !== undefined && PERIODIC_REPORT.test(lower.slice(reading.tableFrom))) reasons.push('major-only');
   // "The notification obligation in clause 11.2 applies only to a Major Security Incident": narrowed from elsewhere.
   for (const r of analysis.restrictionsOf(sentence)) {
     if (!/notif|inform|alert|signal|incident|breach|violation/u.test(r.lower)) continue;
