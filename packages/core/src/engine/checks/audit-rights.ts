@@ -172,6 +172,11 @@ function approvedBySupplier(context: CheckContext, lower: string): boolean {
 // What an audit clause says it does not cover: "This right does not extend to the Supplier's … security arrangements".
 const SCOPE_CARVED_OUT = /(?:does not|do not|shall not|will not|ne s'[ée]tend pas|ne porte pas|n'inclut pas|ne couvre pas|excluding|excludes|[àa] l'exclusion d[eu']?|hors)\b[^.;]*/gu;
 
+/** A weak candidate for an audit that documents stand in for (certificates, reports, an internal audit's summary). */
+function documentsInstead(sentence: Sentence, detail: string): { candidate: Candidate } {
+  return { candidate: { sentence, status: 'weak', reasons: ['certificates-instead'], value: null, detail, strength: 0 } };
+}
+
 function read(context: CheckContext, sentence: Sentence, text: string): { candidate?: Candidate; nearMiss?: NearMiss } {
   const { analysis, rule } = context;
   const lang = context.lang;
@@ -185,16 +190,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   // handed over as a document, when the sentence names no other audit.
   if (OWN_AUDIT.test(lower) && !AUDIT.test(lower.replace(OWN_AUDITS, (m) => ' '.repeat(m.length)))) {
     if (!/certifi|rapport|report|summary|synth[èe]se|r[ée]sum[ée]|attestation/u.test(lower)) return {};
-    return {
-      candidate: {
-        sentence,
-        status: 'weak',
-        reasons: ['certificates-instead'],
-        value: null,
-        detail: pick(lang, "documents de l'audit interne du prestataire, pas un audit du client", "documents of the supplier's internal audit, not a client audit"),
-        strength: 0,
-      },
-    };
+    return documentsInstead(sentence, pick(lang, "documents de l'audit interne du prestataire, pas un audit du client", "documents of the supplier's internal audit, not a client audit"));
   }
   const heading = analysis.headingPath(sentence);
   const inScope = SECURITY_SCOPE.test(lower.replace(SCOPE_CARVED_OUT, ' '));
@@ -219,18 +215,7 @@ function read(context: CheckContext, sentence: Sentence, text: string): { candid
   if (waived || (!RIGHT.test(lower) && !AUDITS_HAPPEN.test(lower) && !documentary && !labelled)) {
     // A clause that gives the right up for documents ("la transmission des certificats tient lieu de tout audit"),
     // whoever its subject, still tells the reviewer where the audit went.
-    if (waived) {
-      return {
-        candidate: {
-          sentence,
-          status: 'weak',
-          reasons: ['certificates-instead'],
-          value: null,
-          detail: pick(lang, "audit remplacé par des certificats ou rapports", 'audit replaced by certificates or reports'),
-          strength: 0,
-        },
-      };
-    }
+    if (waived) return documentsInstead(sentence, pick(lang, 'audit remplacé par des certificats ou rapports', 'audit replaced by certificates or reports'));
     return {};
   }
   // "Customer's audit rights": the possessive names the right holder.
