@@ -1,7 +1,7 @@
 import type { ContractDocument, Language, Section } from '../../document/types.js';
 import { findParties, type PartyLexicon } from './parties.js';
 import { findPrecedence, findSupersessions, type Precedence, type Supersession } from './precedence.js';
-import { lowerSameLength, splitSentences, type Sentence } from './sentences.js';
+import { clauseNumbers, lowerSameLength, splitSentences, type Sentence } from './sentences.js';
 import { lowered } from '../../language/lowered.js';
 import { asAmendedClause, findSubstitutions } from './substitutions.js';
 import { MATRIX_HEADING, readMatrixRows, splitMatrixRows } from './matrix.js';
@@ -267,21 +267,8 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
       }
     }
     if (restrictions.length === 0) return [];
-    const own = clauseNumbersOf(sentence);
+    const own = clauseNumbers(doc, sentence);
     return restrictions.filter((r) => r.sentence !== sentence && own.has(r.number)).map((r) => r.sentence);
-  }
-
-  // The clause's number: its section's, or the label it opens with ("11.2 The Provider shall …").
-  function clauseNumbersOf(sentence: Sentence): Set<string> {
-    const own = new Set<string>();
-    for (let i = sentence.section; i >= 0 && i !== null; i = doc.sections[i]!.parent ?? -1) {
-      const n = doc.sections[i]!.number;
-      if (n) own.add(n.toLowerCase());
-      if (doc.sections[i]!.kind === 'article' || doc.sections[i]!.kind === 'annex') break;
-    }
-    const label = /^\s*(\d+(?:\.\d+)+)\b/u.exec(sentence.lower);
-    if (label) own.add(label[1]!);
-    return own;
   }
 
   // Sentences amendments add to a clause ("L'article 8.1 est complété comme suit : « … »"), found once.
@@ -297,7 +284,7 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
       }
     }
     if (additions.length === 0) return [];
-    const own = clauseNumbersOf(sentence);
+    const own = clauseNumbers(doc, sentence);
     return additions.filter((a) => a.sentence !== sentence && a.sentence.start > sentence.start && own.has(a.number)).map((a) => a.sentence);
   }
 

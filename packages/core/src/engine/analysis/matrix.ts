@@ -1,5 +1,5 @@
 import type { Supersession } from './precedence.js';
-import type { Sentence } from './sentences.js';
+import { tableCells, type Sentence } from './sentences.js';
 import { findDurations } from '../../language/durations.js';
 
 /**
@@ -13,13 +13,6 @@ const ANSWER_COLUMN =
   /^(?:conforme|conformit[ée]|compliant|compliance|compliant\s*\?|accept[ée]e?|accepted|accept[ée]e? par le titulaire|o\s*\/\s*n|y\s*\/\s*n|yes\s*\/\s*no|oui\s*\/\s*non|r[ée]ponse|response|answer|statut|status|engagement)\b/u;
 const REFUSED =
   /^(?:n|non|no|nc|n\/a|not applicable|sans objet|non applicable|non[- ]conforme|not compliant|non[- ]compliant|non accept[ée]e?|not accepted|refus[ée]e?|rejected|ne peut pas|cannot|not (?:offered|provided|included)|non (?:propos[ée]e?|pr[ée]vue?|inclus[e]?))(?![\p{L}])/u;
-
-function cells(row: Sentence): string[] {
-  return row.lower
-    .split('|')
-    .map((c) => c.trim())
-    .filter((c, i, all) => c.length > 0 || (i > 0 && i < all.length - 1));
-}
 
 // A part that holds the supplier's answers to the buyer's requirements (tested on a lower-cased heading path).
 export const MATRIX_HEADING =
@@ -94,7 +87,7 @@ export function readMatrixRows(sentences: readonly Sentence[], inMatrix: (s: Sen
       if (flat && !/N°/u.test(s.text.slice(flat.index, flat.index + 4))) out.push({ start: s.start, end: s.end, article: flat[0].trim().slice(0, 40), by: s.start, kind: 'refused' });
       continue;
     }
-    const row = cells(s);
+    const row = tableCells(s.lower);
     const header = row.findIndex((c) => ANSWER_COLUMN.test(c));
     // A header row: an answer column and no refusal in it (its cells are titles, not answers).
     if (header > 0 && row.every((c) => !REFUSED.test(c) || c.length > 20)) {

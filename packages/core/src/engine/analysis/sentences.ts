@@ -184,3 +184,27 @@ export function splitSentences(doc: ContractDocument, docLower: string = lowerSa
   }
   return sentences;
 }
+
+/** The cells of a table row ("| a | b |"), trimmed, without the empty edges outside its first and last bars. */
+export function tableCells(row: string): string[] {
+  return row
+    .split('|')
+    .map((c) => c.trim())
+    .filter((c, i, all) => c.length > 0 || (i > 0 && i < all.length - 1));
+}
+
+/**
+ * The numbers of the clause a sentence belongs to: its sections' numbers up to its article or annex, and the label
+ * it opens with ("11.2 The Provider shall …", "A1.3 …"). Amendments and restrictions name clauses by these.
+ */
+export function clauseNumbers(doc: ContractDocument, sentence: Sentence): Set<string> {
+  const own = new Set<string>();
+  for (let i = sentence.section; i >= 0; i = doc.sections[i]!.parent ?? -1) {
+    const n = doc.sections[i]!.number;
+    if (n) own.add(n.toLowerCase().replace(/\.$/, ''));
+    if (doc.sections[i]!.kind === 'article' || doc.sections[i]!.kind === 'annex') break;
+  }
+  const label = /^\s*([a-z]?\d+(?:\.\d+)+)\b/u.exec(sentence.lower);
+  if (label) own.add(label[1]!);
+  return own;
+}

@@ -1,5 +1,5 @@
 import type { ContractDocument } from '../../document/types.js';
-import { lowerSameLength, type Sentence } from './sentences.js';
+import { clauseNumbers, lowerSameLength, tableCells, type Sentence } from './sentences.js';
 
 /**
  * Amendments that change words rather than whole articles: "À l'article 7.3, les mots « soixante-douze (72)
@@ -53,10 +53,6 @@ function plain(text: string): string {
   return text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
-function cells(row: Sentence): string[] {
-  return row.text.split('|').map((c) => c.trim());
-}
-
 interface Change {
   by: Sentence;
   article: string | null;
@@ -69,7 +65,7 @@ function changesIn(sentences: readonly Sentence[]): Change[] {
   let header: { line: number; clause: number; old: number; replacement: number } | null = null;
   for (const s of sentences) {
     if (s.tableRow) {
-      const row = cells(s).map((c) => c.toLowerCase());
+      const row = tableCells(s.lower);
       const oldAt = row.findIndex((c) => OLD_COLUMN.test(c) && !NEW_COLUMN.test(c));
       const newAt = row.findIndex((c, i) => i !== oldAt && NEW_COLUMN.test(c));
       if (oldAt >= 0 && newAt >= 0) {
@@ -78,7 +74,7 @@ function changesIn(sentences: readonly Sentence[]): Change[] {
       }
       // Rows follow their header without a break.
       if (header && s.line <= header.line + 40 && !/^[\s|:-]+$/.test(s.text)) {
-        const row2 = cells(s);
+        const row2 = tableCells(s.text);
         const old = row2[header.old] ?? '';
         if (old.length >= 2) {
           const article = header.clause >= 0 ? (/[a-z]?\d+(?:\.\d+)*/iu.exec(row2[header.clause] ?? '')?.[0] ?? null) : null;
@@ -99,18 +95,6 @@ function changesIn(sentences: readonly Sentence[]): Change[] {
     if (d?.groups) out.push({ by: s, article: d.groups.article ?? null, old: d.groups.old!, replacement: '' });
   }
   return out;
-}
-
-/** The clause numbers a sentence falls under: its sections' numbers and the label it opens with. */
-function clauseNumbers(doc: ContractDocument, s: Sentence): Set<string> {
-  const own = new Set<string>();
-  for (let i: number | null = s.section; i !== null && i >= 0; i = doc.sections[i]!.parent) {
-    const n = doc.sections[i]!.number;
-    if (n) own.add(n.toLowerCase().replace(/\.$/, ''));
-  }
-  const label = /^\s*([a-z]?\d+(?:\.\d+)*)\b/iu.exec(s.text);
-  if (label) own.add(label[1]!.toLowerCase());
-  return own;
 }
 
 export function findSubstitutions(doc: ContractDocument, sentences: readonly Sentence[]): Substitution[] {
