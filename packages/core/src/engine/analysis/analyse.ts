@@ -154,8 +154,10 @@ function headingPathOf(doc: ContractDocument, section: number): string {
 
 export function analyse(doc: ContractDocument): DocumentAnalysis {
   const lower = lowerSameLength(doc.text);
-  // Which sections hold a compliance matrix, by their heading path: asked once per section, not per sentence.
-  const matrixSections = doc.sections.map((_, i) => MATRIX_HEADING.test(headingPathOf(doc, i)));
+  // Every section's heading path, once: the checks ask it of every sentence.
+  const sectionPaths = doc.sections.map((_, i) => headingPathOf(doc, i));
+  // Which sections hold a compliance matrix, by their heading path.
+  const matrixSections = sectionPaths.map((path) => MATRIX_HEADING.test(path));
   const inMatrix = (s: Sentence) => s.section >= 0 && matrixSections[s.section] === true;
   const sentences = splitMatrixRows(splitSentences(doc, lower), inMatrix);
   const parties = findParties(doc.text);
@@ -184,23 +186,10 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     return span?.language ?? doc.language;
   }
 
-  const pathCache = new Map<number, string>();
   const sentenceLanguages = new Map<number, Language>();
   const definitions = new Map<number, boolean>();
   function headingPath(sentence: Sentence): string {
-    if (sentence.section < 0) return '';
-    const cached = pathCache.get(sentence.section);
-    if (cached !== undefined) return cached;
-    const parts: string[] = [];
-    let i: number | null = sentence.section;
-    while (i !== null && i >= 0) {
-      const s: Section = doc.sections[i]!;
-      parts.unshift(shortHeading(s).toLowerCase());
-      i = s.parent;
-    }
-    const path = parts.join(' > ');
-    pathCache.set(sentence.section, path);
-    return path;
+    return sentence.section < 0 ? '' : sectionPaths[sentence.section]!;
   }
 
   // Answers by section (index + 1, so the -1 of text before any section has a slot): 0 unknown, 1 no, 2 yes;
@@ -249,6 +238,14 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     return flags;
   }
 
+  // The clause a quoted sentence is added to, when the sentence before announces it ("L'article 8.1 est complété
+  // comme suit :", "The following sentence is added at the end of clause 9.1:").
+  function addedTo(s: Sentence): string | null {
+    const before = sentences[s.index - 1];
+    if (before === undefined || before.line !== s.line || !/^\s*[«"“]/u.test(s.text) || !ADDS_TO_CLAUSE.test(before.lower)) return null;
+    return CLAUSE_NUMBER.exec(before.lower)?.[1] ?? null;
+  }
+
   // Restricting statements, found once: the clause number they name and the sentence.
   let restrictions: Array<{ number: string; sentence: Sentence }> | null = null;
   function restrictionsOf(sentence: Sentence): Sentence[] {
@@ -258,11 +255,9 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
       for (const s of sentences) {
         if (!flagged[s.index]) continue;
         // "L'article 9.1 est complété par la phrase suivante : « Cette obligation ne s'applique qu'aux … »": the
-        // quoted sentence added to a clause narrows the clause the sentence before names.
-        const before = sentences[s.index - 1];
-        const adds = before !== undefined && before.line === s.line && ADDS_TO_CLAUSE.test(before.lower) ? CLAUSE_NUMBER.exec(before.lower) : null;
-        const ref = CLAUSE_NUMBER.exec(s.lower) ?? adds;
-        if (ref && NARROWS_CLAUSE.test(s.lower)) restrictions.push({ number: ref[1]!, sentence: s });
+        // quoted sentence added to a clause narrows that clause.
+        const number = CLAUSE_NUMBER.exec(s.lower)?.[1] ?? addedTo(s);
+        if (number && NARROWS_CLAUSE.test(s.lower)) restrictions.push({ number, sentence: s });
         NARROWS_CLAUSE.lastIndex = 0;
       }
     }
@@ -277,10 +272,8 @@ export function analyse(doc: ContractDocument): DocumentAnalysis {
     if (additions === null) {
       additions = [];
       for (const s of sentences) {
-        const before = sentences[s.index - 1];
-        if (before === undefined || before.line !== s.line || !/^\s*[«"“]/u.test(s.text) || !ADDS_TO_CLAUSE.test(before.lower)) continue;
-        const ref = CLAUSE_NUMBER.exec(before.lower);
-        if (ref) additions.push({ number: ref[1]!, sentence: s });
+        const number = addedTo(s);
+        if (number) additions.push({ number, sentence: s });
       }
     }
     if (additions.length === 0) return [];
