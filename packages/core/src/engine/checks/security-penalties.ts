@@ -78,6 +78,11 @@ function isDischarging(lower: string): boolean {
 const CAP_CUE =
   lowered(/plafonn\p{L}*|plafond|dans la limite d|capped|\bcap(?:ped)? at|\b(?:overall |aggregate |total |annual )?cap of|(?:shall|will|may|ne (?:peut|pourra|peuvent|pourront))(?:\s+not)?(?:,?\s+\p{L}+,?)?\s+(?:exceed|exc[ée]der|d[ée]passer)|dans la limite de|limit(?:[ée]e?s?|ed) (?:[àa]|to)|maximum (?:de|of)|ne d[ée]passe(?:nt)? pas/iu);
 
+/** "1 000", "1,000.50", "2.500,00" as a number: thousands separators dropped, a decimal comma read as a point. */
+function sumOf(digits: string): number {
+  return parseFloat(digits.replace(/[\s.,](?=\d{3}\b)/g, '').replace(',', '.'));
+}
+
 // Sums of money in digits ("50 euros", "EUR 1,000", "€ 200"), and what makes a sum recur (per day, per hour).
 const MONEY = /(?:€|\beur\b|\beuros?\b|£|\$|\busd\b|\bgbp\b)\s?(\d[\d\s.,]*\d|\d)|(\d[\d\s.,]*\d|\d)\s*\)?\s*(?:€|\beur\b|\beuros?\b|£|\$|\busd\b|\bgbp\b|\bpounds?\b)/giu;
 const RECURS = /\bpar (?:jour|heure|semaine|tranche|p[ée]riode)|\bper (?:day|hour|week|calendar day|business day)|\bfor each (?:day|hour|week)|\bchaque (?:jour|heure|semaine)|\beach (?:day|hour|week)|\/\s?(?:jour|j|h|day|hour)\b|%|pour ?cent|per ?cent/iu;
@@ -85,7 +90,7 @@ const RECURS = /\bpar (?:jour|heure|semaine|tranche|p[ée]riode)|\bper (?:day|ho
 /** "une pénalité forfaitaire de 50 euros": a one-off sum too small to bite (under EUR 100, not per day or hour). */
 function tokenAmount(text: string): boolean {
   if (RECURS.test(text)) return false;
-  const sums = [...text.matchAll(MONEY)].map((m) => parseFloat((m[1] ?? m[2]!).replace(/[\s.,](?=\d{3}\b)/g, '').replace(',', '.')));
+  const sums = [...text.matchAll(MONEY)].map((m) => sumOf(m[1] ?? m[2]!));
   return sums.length > 0 && sums.every((n) => Number.isFinite(n) && n > 0 && n < 100);
 }
 
@@ -96,7 +101,7 @@ function tokenCap(lower: string): boolean {
     const percent = /(\d+(?:[.,]\d+)?)\s?%/u.exec(after);
     const money = /(?:(?:€|£|\$|eur|gbp|usd)\s?(\d[\d\s.,]*\d|\d)|(\d[\d\s.,]*\d|\d)\s*\)?\s*(?:€|eur\b|euros?|£|\$|usd|gbp|pounds?))/u.exec(after);
     if (money && (!percent || money.index < percent.index)) {
-      const amount = parseFloat((money[1] ?? money[2]!).replace(/[\s.,](?=\d{3}\b)/g, '').replace(',', '.'));
+      const amount = sumOf(money[1] ?? money[2]!);
       return Number.isFinite(amount) && amount > 0 && amount < 5_000;
     }
     if (percent) return parseFloat(percent[1]!.replace(',', '.')) < 5; // a cap under 5 % of the price bites little
@@ -104,7 +109,7 @@ function tokenCap(lower: string): boolean {
   const m = TOKEN_CAP.exec(lower);
   if (!m) return false;
   if (m[3] !== undefined) return parseFloat(m[3].replace(',', '.')) < 5; // a cap under 5 % of the price bites little
-  const amount = parseFloat((m[1] ?? m[2]!).replace(/[\s.,](?=\d{3}\b)/g, '').replace(',', '.'));
+  const amount = sumOf(m[1] ?? m[2]!);
   return Number.isFinite(amount) && amount > 0 && amount < 5_000;
 }
 
