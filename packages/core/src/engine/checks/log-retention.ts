@@ -129,20 +129,26 @@ function read(context: CheckContext, sentence: Sentence, clause: string): { cand
   // "conserve les données de santé pendant 20 ans et les journaux pendant 3 mois", "Backups are retained for 12
   // months and logs of backup jobs for 30 days": a period whose nearest object before it is other data is not the
   // logs'. Keep the periods the logs govern, when there are any.
+  // What stands before each period: the text, and where the log words in it are (read once per period).
+  const lookBack = new Map(
+    concrete.map((d) => {
+      const before = lowerSameLength(text.slice(Math.max(0, d.start - 120), d.start));
+      return [d, { before, logs: [...before.matchAll(LOGS_ALL)] }] as const;
+    }),
+  );
   const ofLogs = concrete.filter((d) => {
-    const before = lowerSameLength(text.slice(Math.max(0, d.start - 120), d.start));
-    const logs = [...before.matchAll(LOGS_ALL)].map((m) => m.index!);
-    const lastLog = Math.max(-1, ...logs);
+    const { before, logs } = lookBack.get(d)!;
+    const lastLog = Math.max(-1, ...logs.map((m) => m.index!));
     // "logs of backup jobs": data named right after a log word says which logs.
-    const lastOther = Math.max(-1, ...[...before.matchAll(OTHER_DATA)].map((m) => m.index!).filter((o) => !logs.some((l) => o > l && o - l < 25)));
+    const lastOther = Math.max(-1, ...[...before.matchAll(OTHER_DATA)].map((m) => m.index!).filter((o) => !logs.some((l) => o > l.index! && o - l.index! < 25)));
     return lastLog > lastOther;
   });
   if (ofLogs.length && ofLogs.length < concrete.length) concrete = ofLogs;
   // "application logs for 12 months; security event logs for 1 month": the security, access and administration
   // logs are the ones the rule asks for; their period decides when the sentence gives them their own.
   const kindOf = (d: DurationMention) => {
-    const before = lowerSameLength(text.slice(Math.max(0, d.start - 120), d.start));
-    const last = [...before.matchAll(LOGS_ALL)].pop();
+    const { before, logs } = lookBack.get(d)!;
+    const last = logs[logs.length - 1];
     if (!last) return 'unknown';
     return SECURITY_LOG_KIND.test(before.slice(Math.max(0, last.index! - 30), last.index! + last[0].length + 40)) ? 'security' : 'other';
   };
